@@ -1,0 +1,38 @@
+package dev.vigil.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Vigil is configured with, read once at start-up from the YAML file and the
+ * environment, validated, and never changed afterwards.
+ *
+ * @param dbUrl a JDBC URL; by default a SQLite file inside dataDir
+ * @param retention how long raw check results are kept before they are rolled up
+ * @param demo whether the built-in demo target and the demo history are enabled
+ */
+public record VigilConfig(
+        SiteConfig site,
+        List<ComponentConfig> components,
+        List<ProbeConfig> probes,
+        int port,
+        Path dataDir,
+        String dbUrl,
+        Duration retention,
+        boolean demo) {
+
+    public VigilConfig {
+        components = List.copyOf(components);
+        probes = List.copyOf(probes);
+    }
+
+    public Optional<ComponentConfig> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public VigilConfig withPort(int newPort) {
+        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo);
+    }
+}
