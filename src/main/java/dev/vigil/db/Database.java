@@ -1,0 +1,158 @@
+package dev.vigil.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store, opened and migrated. Service methods open transactions through {@link #write} and
+ * {@link #read}; DAOs never do.
+ *
+ * <p>On SQLite all writes go through one connection: SQLite allows one writer at a time, and a
+ * pool of writers only turns that into "database is locked" errors under load (the monitors in
+ * ../shared/reference saw exactly that). Readers get their own small pool and, thanks to WAL,
+ * never wait for the writer. On PostgreSQL both sides share one ordinary pool.
+ */
+public final class Database implements AutoCloseable {
+    private static final int SQLITE_READERS = 4;
+    private static final int POSTGRES_POOL = 8;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Dialect dialect;
+    private final HikariDataSource writerPool;
+    private final HikariDataSource readerPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+
+    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+        this.dialect = dialect;
+        this.writerPool = writerPool;
+        this.readerPool = readerPool;
+        this.writer = Jdbi.create(writerPool);
+        this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+    }
+
+    /** Opens the store and applies pending migrations; a failed migration throws and start-up stops. */
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        Database database = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static Database openSqlite(String jdbcUrl) {
+        createParentFolder(jdbcUrl);
+        HikariDataSource writerPool = pool("vigil-writer", sqliteSource(jdbcUrl, false), 1);
+        HikariDataSource readerPool = pool("vigil-reader", sqliteSource(jdbcUrl, true), SQLITE_READERS);
+        return new Database(Dialect.SQLITE, writerPool, readerPool);
+    }
+
+    private static Database openPostgres(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("vigil-postgres");
+        config.setMaximumPoolSize(POSTGRES_POOL);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(Dialect.POSTGRESQL, pool, pool);
+    }
+
+    private static DataSource sqliteSource(String jdbcUrl, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
+        // FULL: a check result or outage that was committed survives even a power cut, not only kill -9.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setReadOnly(readOnly);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(jdbcUrl);
+        return source;
+    }
+
+    private static HikariDataSource pool(String name, DataSource source, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentFolder(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the data folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(writerPool)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("auto_id", dialect.autoIdColumn()))
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs the callback in one write transaction: all of it is committed, or none of it. */
+    public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
+        return writer.inTransaction(callback);
+    }
+
+    /** Runs the callback in one read transaction, so everything it reads is one consistent state. */
+    public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
+        return reader.inTransaction(callback);
+    }
+
+    /** True when the store answers a trivial query. */
+    public boolean isReachable() {
+        try {
+            return reader.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (readerPool != writerPool) {
+            readerPool.close();
+        }
+        writerPool.close();
+    }
+
+    /** Raw handle access for tests and maintenance commands that need it (integrity checks). */
+    public <R, X extends Exception> R withWriterHandle(HandleCallback<R, X> callback) throws X {
+        return writer.withHandle(callback);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.vigil.incidents;
+
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStatus;
+import dev.vigil.incidents.IncidentStore.NewIncident;
+import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
+import dev.vigil.outages.Outage;
+import dev.vigil.outages.OutageStore;
+import dev.vigil.time.TimeFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Opens an incident when a component's outage is confirmed and resolves it when the component's
+ * last outage closes. Probes of one component failing together share one incident. Runs inside
+ * the caller's transaction, so an outage and its incident are stored together or not at all.
+ */
+public final class AutoIncidents {
+    public static final String SOURCE = "probe";
+
+    private final IncidentStore incidents;
+    private final OutageStore outages;
+    private final TimeFormat times;
+
+    public AutoIncidents(IncidentStore incidents, OutageStore outages, TimeFormat times) {
+        this.incidents = incidents;
+        this.outages = outages;
+        this.times = times;
+    }
+
+    /** A probe's outage was confirmed; the component moved from before to after. */
+    public long outageOpened(Handle handle, Outage outage, Component component, ComponentStatus before,
+            ComponentStatus after, int failures, Instant now) {
+        Optional<Long> existing = incidents.openAutoIncidentOf(handle, component.id());
+        long incidentId = existing.orElseGet(() -> open(handle, outage, component, after, now));
+        outages.attachToIncident(handle, outage.id(), incidentId);
+        String firstWords = firstUpdate(outage, component, failures);
+        List<AffectedComponent> affected = List.of(new AffectedComponent(component.id(), before, after));
+        if (existing.isEmpty()) {
+            incidents.addUpdate(handle, incidentId, IncidentStatus.INVESTIGATING, firstWords, now, now, affected);
+        } else if (after != before) {
+            incidents.raiseImpact(handle, incidentId, Impact.of(after));
+            incidents.addUpdate(handle, incidentId, IncidentStatus.INVESTIGATING, firstWords, now, now, affected);
+        }
+        return incidentId;
+    }
+
+    /** A probe's outage closed; when it was the incident's last open one, the incident resolves. */
+    public void outageClosed(Handle handle, Outage closed, Component component, ComponentStatus before,
+            ComponentStatus after, Instant now) {
+        if (closed.incidentId() == null) {
+            return;
+        }
+        long incidentId = closed.incidentId();
+        Optional<Incident> incident = incidents.find(handle, incidentId);
+        if (incident.isEmpty() || !incident.get().status().isOpen()
+                || !outages.openForIncident(handle, incidentId).isEmpty()) {
+            return;
+        }
+        Instant since = closed.endedAt();
+        Duration lasted = Duration.between(incident.get().startedAt(), since);
+        String body = "**%s** has recovered: our checks have passed since %s. The outage lasted %s, from %s to %s."
+                .formatted(component.name(), times.time(since), TimeFormat.duration(lasted),
+                        times.dateTime(incident.get().startedAt()), times.dateTime(since));
+        incidents.addUpdate(handle, incidentId, IncidentStatus.RESOLVED, body, now, now,
+                List.of(new AffectedComponent(component.id(), before, after)));
+    }
+
+    private long open(Handle handle, Outage outage, Component component, ComponentStatus status, Instant now) {
+        String name = status == ComponentStatus.MAJOR_OUTAGE
+                ? component.name() + " is unavailable"
+                : component.name() + " is partly unavailable";
+        long id = incidents.create(handle, new NewIncident(name, IncidentStatus.INVESTIGATING, Impact.of(status),
+                outage.startedAt(), now, SOURCE, component.id()));
+        incidents.addComponent(handle, id, component.id());
+        return id;
+    }
+
+    private String firstUpdate(Outage outage, Component component, int failures) {
+        return ("Our automated checks of **%s** have failed since %s (%s). The failure was confirmed by %d "
+                + "consecutive checks at %s. We are investigating.")
+                .formatted(component.name(), times.time(outage.startedAt()), outage.firstFailureReason(),
+                        failures, times.time(outage.confirmedAt()));
+    }
+}

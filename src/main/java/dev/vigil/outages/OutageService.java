@@ -1,0 +1,97 @@
+package dev.vigil.outages;
+
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStatus;
+import dev.vigil.components.ComponentStore;
+import dev.vigil.db.Database;
+import dev.vigil.incidents.AutoIncidents;
+import dev.vigil.probes.CheckResult;
+import dev.vigil.probes.CheckStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records check results and everything that follows from them, each result in one transaction:
+ * the raw result, the probe's next state, its status change, the outage, the component's status
+ * and the automatic incident. A crash at any moment leaves either all of it or none of it.
+ */
+public final class OutageService {
+    private static final Logger log = LoggerFactory.getLogger(OutageService.class);
+
+    private final Database database;
+    private final CheckStore checks;
+    private final ProbeStateStore probes;
+    private final OutageStore outages;
+    private final ComponentStore components;
+    private final AutoIncidents autoIncidents;
+    private final Map<String, Thresholds> thresholdsByProbe;
+    private final Clock clock;
+    private final Runnable onStatusChange;
+
+    public OutageService(Database database, CheckStore checks, ProbeStateStore probes, OutageStore outages,
+            ComponentStore components, AutoIncidents autoIncidents, Map<String, Thresholds> thresholdsByProbe,
+            Clock clock, Runnable onStatusChange) {
+        this.database = database;
+        this.checks = checks;
+        this.probes = probes;
+        this.outages = outages;
+        this.components = components;
+        this.autoIncidents = autoIncidents;
+        this.thresholdsByProbe = Map.copyOf(thresholdsByProbe);
+        this.clock = clock;
+        this.onStatusChange = onStatusChange;
+    }
+
+    /** Stores one result and applies it. Returns the transition it confirmed, if any. */
+    public Optional<ProbeTransition> record(CheckResult result) {
+        Thresholds thresholds = thresholdsByProbe.get(result.probeId());
+        if (thresholds == null) {
+            throw new IllegalArgumentException("unknown probe " + result.probeId());
+        }
+        Optional<ProbeTransition> transition = database.write(handle -> apply(handle, result, thresholds));
+        transition.ifPresent(t -> {
+            log.info("Probe {} is {} (was {}) since {}: {}", result.probeId(), t.to(), t.from(), t.at(), t.reason());
+            onStatusChange.run();
+        });
+        return transition;
+    }
+
+    private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds) {
+        checks.insert(handle, result);
+        ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
+                .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));
+        OutageDetector.Step step = new OutageDetector(thresholds)
+                .apply(stored.state(), result.outcome(), result.startedAt(), result.reason());
+        if (!probes.save(handle, result.probeId(), step.state(), stored.version())) {
+            // Only one writer records a probe's results, so this means two Vigil processes share a database.
+            throw new IllegalStateException("probe " + result.probeId() + " was updated concurrently");
+        }
+        step.transition().ifPresent(t -> applyTransition(handle, result.probeId(), stored.componentId(), t, thresholds));
+        return step.transition();
+    }
+
+    private void applyTransition(Handle handle, String probeId, String componentId, ProbeTransition t,
+            Thresholds thresholds) {
+        probes.appendTransition(handle, probeId, t);
+        Component component = components.find(handle, componentId).orElseThrow();
+        ComponentStatus before = component.status();
+        ComponentStatus after = ComponentStatus.fromProbes(probes.statusesOf(handle, componentId).values());
+        if (after != before) {
+            components.changeStatus(handle, componentId, after, t.at(), "probe " + probeId + ": " + t.reason());
+        }
+        Instant now = clock.instant();
+        if (t.opensOutage()) {
+            long outageId = outages.open(handle, probeId, componentId, t);
+            Outage outage = outages.find(handle, outageId).orElseThrow();
+            autoIncidents.outageOpened(handle, outage, component, before, after, thresholds.failuresToOpen(), now);
+        } else if (t.closesOutage()) {
+            outages.close(handle, probeId, t)
+                    .ifPresent(closed -> autoIncidents.outageClosed(handle, closed, component, before, after, now));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.outages;
+
+import dev.vigil.outages.ProbeState.Streak;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for the probes table: each probe's state machine and its status history. Callers own the transaction. */
+public final class ProbeStateStore {
+
+    /** A probe's stored state with the version that guards its next update. */
+    public record Versioned(ProbeState state, long version, String componentId) {}
+
+    /** Registers the probe, or updates its target and component; its state is kept. */
+    public void register(Handle handle, String probeId, String componentId, String target, Instant now) {
+        int updated = handle.createUpdate(
+                        "UPDATE probes SET component_id = :component, target = :target, retired_at = NULL WHERE id = :id")
+                .bind("id", probeId).bind("component", componentId).bind("target", target).execute();
+        if (updated == 0) {
+            handle.createUpdate("""
+                    INSERT INTO probes (id, component_id, target, status, fail_streak, ok_streak, slow_streak,
+                                        fast_streak, version)
+                    VALUES (:id, :component, :target, 'UP', 0, 0, 0, 0, 0)""")
+                    .bind("id", probeId).bind("component", componentId).bind("target", target).execute();
+        }
+    }
+
+    /** Marks every probe not in the list as retired, so it no longer counts for its component. */
+    public void retireAllExcept(Handle handle, List<String> activeIds, Instant now) {
+        for (String id : handle.createQuery("SELECT id FROM probes WHERE retired_at IS NULL").mapTo(String.class).list()) {
+            if (!activeIds.contains(id)) {
+                handle.createUpdate("UPDATE probes SET retired_at = :now WHERE id = :id")
+                        .bind("now", now.toEpochMilli()).bind("id", id).execute();
+            }
+        }
+    }
+
+    public Optional<Versioned> load(Handle handle, String probeId) {
+        return handle.createQuery("SELECT * FROM probes WHERE id = :id")
+                .bind("id", probeId)
+                .map((rs, ctx) -> new Versioned(state(rs), rs.getLong("version"), rs.getString("component_id")))
+                .findOne();
+    }
+
+    /**
+     * Stores the next state if nobody else stored one since it was loaded (compare-and-set on the
+     * version). Returns false when the row moved on, which the caller treats as a lost race.
+     */
+    public boolean save(Handle handle, String probeId, ProbeState s, long expectedVersion) {
+        return handle.createUpdate("""
+                UPDATE probes SET status = :status,
+                       fail_streak = :failCount, fail_started_at = :failSince, fail_reason = :failReason,
+                       ok_streak = :okCount, ok_started_at = :okSince,
+                       slow_streak = :slowCount, slow_started_at = :slowSince,
+                       fast_streak = :fastCount, fast_started_at = :fastSince,
+                       last_checked_at = :lastChecked, version = version + 1
+                 WHERE id = :id AND version = :version""")
+                .bind("status", s.status().name())
+                .bind("failCount", s.failStreak().count()).bind("failSince", millis(s.failStreak().since()))
+                .bind("failReason", s.failReason())
+                .bind("okCount", s.okStreak().count()).bind("okSince", millis(s.okStreak().since()))
+                .bind("slowCount", s.slowStreak().count()).bind("slowSince", millis(s.slowStreak().since()))
+                .bind("fastCount", s.fastStreak().count()).bind("fastSince", millis(s.fastStreak().since()))
+                .bind("lastChecked", millis(s.lastCheckedAt()))
+                .bind("id", probeId).bind("version", expectedVersion)
+                .execute() == 1;
+    }
+
+    public void appendTransition(Handle handle, String probeId, ProbeTransition t) {
+        handle.createUpdate("""
+                INSERT INTO probe_status_changes (probe_id, at, from_status, to_status, reason)
+                VALUES (:probe, :at, :from, :to, :reason)""")
+                .bind("probe", probeId).bind("at", t.at().toEpochMilli())
+                .bind("from", t.from().name()).bind("to", t.to().name()).bind("reason", t.reason())
+                .execute();
+    }
+
+    /** The confirmed status of every active probe of a component, by probe id. */
+    public Map<String, ProbeStatus> statusesOf(Handle handle, String componentId) {
+        return handle.createQuery("SELECT id, status FROM probes WHERE component_id = :component AND retired_at IS NULL")
+                .bind("component", componentId)
+                .reduceRows(new java.util.LinkedHashMap<String, ProbeStatus>(), (map, row) -> {
+                    map.put(row.getColumn("id", String.class), ProbeStatus.valueOf(row.getColumn("status", String.class)));
+                    return map;
+                });
+    }
+
+    private static ProbeState state(ResultSet rs) throws SQLException {
+        return new ProbeState(
+                ProbeStatus.valueOf(rs.getString("status")),
+                streak(rs, "fail_streak", "fail_started_at"),
+                rs.getString("fail_reason"),
+                streak(rs, "ok_streak", "ok_started_at"),
+                streak(rs, "slow_streak", "slow_started_at"),
+                streak(rs, "fast_streak", "fast_started_at"),
+                instant(rs, "last_checked_at"));
+    }
+
+    private static Streak streak(ResultSet rs, String count, String since) throws SQLException {
+        int n = rs.getInt(count);
+        return n == 0 ? Streak.NONE : new Streak(n, instant(rs, since));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

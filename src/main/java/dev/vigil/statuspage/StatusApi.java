@@ -1,0 +1,167 @@
+package dev.vigil.statuspage;
+
+import dev.vigil.components.Component;
+import dev.vigil.config.SiteConfig;
+import dev.vigil.incidents.Incident;
+import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.time.TimeFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public JSON in the shape of Statuspage's API v2 (../shared/reference/statuspage-api-v2.md),
+ * field names and values exactly, so that existing aggregators and bots read Vigil unchanged.
+ */
+final class StatusApi {
+    private final SiteConfig site;
+    private final String pageId;
+    private final TimeFormat times;
+
+    StatusApi(SiteConfig site, String pageId, TimeFormat times) {
+        this.site = site;
+        this.pageId = pageId;
+        this.times = times;
+    }
+
+    Map<String, Object> status(StatusData data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("page", page(data));
+        json.put("status", status(data.overall()));
+        return json;
+    }
+
+    Map<String, Object> summary(StatusData data) {
+        Map<String, Object> json = status(data);
+        json.put("components", components(data));
+        json.put("incidents", data.unresolved().stream().map(i -> incident(i, data)).toList());
+        json.put("scheduled_maintenances", List.of());
+        return json;
+    }
+
+    private Map<String, Object> page(StatusData data) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("id", pageId);
+        page.put("name", site.name());
+        page.put("url", site.url());
+        page.put("time_zone", site.timeZone().getId());
+        page.put("updated_at", times.iso(lastUpdate(data)));
+        return page;
+    }
+
+    private static java.time.Instant lastUpdate(StatusData data) {
+        java.time.Instant latest = java.time.Instant.EPOCH;
+        for (Component c : data.components()) {
+            latest = c.updatedAt().isAfter(latest) ? c.updatedAt() : latest;
+        }
+        for (Incident i : data.recent()) {
+            latest = i.updatedAt().isAfter(latest) ? i.updatedAt() : latest;
+        }
+        return latest;
+    }
+
+    private static Map<String, Object> status(StatusData.Overall overall) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("indicator", overall.indicator());
+        status.put("description", overall.description());
+        return status;
+    }
+
+    private List<Map<String, Object>> components(StatusData data) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        int position = 1;
+        for (ComponentGroups.Entry entry : ComponentGroups.of(data.components()).entries()) {
+            if (entry.isGroup()) {
+                list.add(group(entry, position++));
+            }
+            for (Component member : entry.members()) {
+                list.add(component(member, entry.isGroup() ? entry.id() : null, position++));
+            }
+        }
+        return list;
+    }
+
+    private Map<String, Object> group(ComponentGroups.Entry entry, int position) {
+        Component first = entry.members().get(0);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", entry.id());
+        json.put("page_id", pageId);
+        json.put("group_id", null);
+        json.put("name", entry.name());
+        json.put("description", null);
+        json.put("position", position);
+        json.put("status", StatusData.worstOf(entry.members()).apiName());
+        json.put("showcase", false);
+        json.put("only_show_if_degraded", false);
+        json.put("group", true);
+        json.put("start_date", null);
+        json.put("created_at", times.iso(first.createdAt()));
+        json.put("updated_at", times.iso(entry.members().stream().map(Component::updatedAt)
+                .max(java.time.Instant::compareTo).orElse(first.updatedAt())));
+        json.put("components", entry.members().stream().map(Component::id).toList());
+        return json;
+    }
+
+    private Map<String, Object> component(Component c, String groupId, int position) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", c.id());
+        json.put("page_id", pageId);
+        json.put("group_id", groupId);
+        json.put("name", c.name());
+        json.put("description", c.description());
+        json.put("position", position);
+        json.put("status", c.status().apiName());
+        json.put("showcase", true);
+        json.put("only_show_if_degraded", false);
+        json.put("group", false);
+        json.put("start_date", c.createdAt().atZone(site.timeZone()).toLocalDate().toString());
+        json.put("created_at", times.iso(c.createdAt()));
+        json.put("updated_at", times.iso(c.updatedAt()));
+        return json;
+    }
+
+    Map<String, Object> incident(Incident i, StatusData data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", Long.toString(i.id()));
+        json.put("page_id", pageId);
+        json.put("name", i.name());
+        json.put("status", i.status().apiName());
+        json.put("impact", i.impact().apiName());
+        json.put("shortlink", site.url() + "/incidents/" + i.id());
+        json.put("created_at", times.iso(i.createdAt()));
+        json.put("updated_at", times.iso(i.updatedAt()));
+        json.put("monitoring_at", times.iso(i.monitoringAt()));
+        json.put("resolved_at", times.iso(i.resolvedAt()));
+        json.put("started_at", times.iso(i.startedAt()));
+        json.put("incident_updates", i.updates().stream().map(u -> update(u, data)).toList());
+        json.put("components", data.components().stream()
+                .filter(c -> i.componentIds().contains(c.id()))
+                .map(c -> component(c, c.groupName() == null ? null
+                        : new ComponentGroups.Entry(c.groupName(), List.of(c)).id(), c.position()))
+                .toList());
+        return json;
+    }
+
+    private Map<String, Object> update(IncidentUpdate u, StatusData data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", Long.toString(u.id()));
+        json.put("incident_id", Long.toString(u.incidentId()));
+        json.put("status", u.status().apiName());
+        json.put("body", u.body());
+        json.put("display_at", times.iso(u.displayAt()));
+        json.put("created_at", times.iso(u.createdAt()));
+        json.put("updated_at", times.iso(u.updatedAt()));
+        json.put("affected_components", u.affectedComponents().isEmpty() ? null : u.affectedComponents().stream()
+                .map(a -> {
+                    Map<String, Object> affected = new LinkedHashMap<>();
+                    affected.put("code", a.componentId());
+                    affected.put("name", data.components().stream().filter(c -> c.id().equals(a.componentId()))
+                            .map(Component::name).findFirst().orElse(a.componentId()));
+                    affected.put("old_status", a.oldStatus().apiName());
+                    affected.put("new_status", a.newStatus().apiName());
+                    return affected;
+                }).toList());
+        return json;
+    }
+}

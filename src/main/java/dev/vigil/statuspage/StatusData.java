@@ -1,0 +1,59 @@
+package dev.vigil.statuspage;
+
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStatus;
+import dev.vigil.incidents.Impact;
+import dev.vigil.incidents.Incident;
+import dev.vigil.uptime.DayUptime;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the public page and API are built from: one consistent read of the store.
+ *
+ * @param uptime each component's last days, oldest first
+ * @param recent incidents of the history window (open ones included), newest first
+ */
+public record StatusData(
+        Instant now, List<Component> components, Map<String, List<DayUptime>> uptime,
+        List<Incident> unresolved, List<Incident> recent) {
+
+    /** The overall indicator and its sentence, as the Statuspage API words them. */
+    public Overall overall() {
+        ComponentStatus worst = ComponentStatus.worst(components.stream().map(Component::status).toList());
+        String level = switch (worst) {
+            case MAJOR_OUTAGE -> "critical";
+            case PARTIAL_OUTAGE -> "major";
+            case DEGRADED_PERFORMANCE -> "minor";
+            case UNDER_MAINTENANCE -> "maintenance";
+            case OPERATIONAL -> "none";
+        };
+        Impact incidentImpact = unresolved.stream().map(Incident::impact).reduce(Impact.NONE, Impact::atLeast);
+        if (rank(incidentImpact.apiName()) > rank(level)) {
+            level = incidentImpact.apiName();
+        }
+        return new Overall(level, describe(level));
+    }
+
+    private static int rank(String level) {
+        return List.of("none", "maintenance", "minor", "major", "critical").indexOf(level);
+    }
+
+    private static String describe(String level) {
+        return switch (level) {
+            case "critical" -> "Major Service Outage";
+            case "major" -> "Partial System Outage";
+            case "minor" -> "Minor Service Outage";
+            case "maintenance" -> "Service Under Maintenance";
+            default -> "All Systems Operational";
+        };
+    }
+
+    public static ComponentStatus worstOf(Collection<Component> components) {
+        return ComponentStatus.worst(components.stream().map(Component::status).toList());
+    }
+
+    public record Overall(String indicator, String description) {}
+}

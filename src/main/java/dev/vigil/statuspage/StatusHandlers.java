@@ -1,0 +1,57 @@
+package dev.vigil.statuspage;
+
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+
+/** The public page and API, served from the prepared snapshot. */
+public final class StatusHandlers {
+    private final StatusPublisher publisher;
+
+    public StatusHandlers(StatusPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public void page(Context ctx) {
+        serve(ctx, publisher.snapshot().page());
+    }
+
+    public void summary(Context ctx) {
+        serve(ctx, publisher.snapshot().summary());
+    }
+
+    public void status(Context ctx) {
+        serve(ctx, publisher.snapshot().status());
+    }
+
+    public void incident(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("No incident " + ctx.pathParam("id"));
+        }
+        String html = publisher.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private static void serve(Context ctx, CachedResponse response) {
+        ctx.header(Header.ETAG, response.etag());
+        // Short: readers see a change within seconds, yet a crowd during an outage is mostly served from caches.
+        ctx.header(Header.CACHE_CONTROL, "public, max-age=5");
+        ctx.header(Header.VARY, "Accept-Encoding");
+        if (response.etag().equals(ctx.header(Header.IF_NONE_MATCH))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType(response.contentType());
+        String accepted = ctx.header(Header.ACCEPT_ENCODING);
+        if (accepted != null && accepted.contains("gzip")) {
+            ctx.header(Header.CONTENT_ENCODING, "gzip");
+            ctx.result(response.gzipped());
+        } else {
+            ctx.result(response.body());
+        }
+    }
+}

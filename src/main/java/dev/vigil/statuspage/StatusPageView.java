@@ -1,0 +1,38 @@
+package dev.vigil.statuspage;
+
+import java.util.List;
+
+/**
+ * Everything the public page shows, already worded and formatted: templates only lay it out.
+ *
+ * @param zone the time zone every time on the page is shown in, e.g. "America/Los_Angeles (PST)"
+ */
+public record StatusPageView(
+        String siteName, String siteUrl, String zone, Banner banner, List<Group> groups,
+        List<IncidentView> active, List<IncidentView> recent, String generatedAt, int days) {
+
+    /** The overall line at the top. level is the API indicator: none, minor, major, critical, maintenance. */
+    public record Banner(String level, String description) {}
+
+    /** Components under a group heading; name is null for components outside any group. */
+    public record Group(String name, String statusLabel, String statusClass, List<ComponentView> components) {}
+
+    public record ComponentView(
+            String id, String name, String description, String statusLabel, String statusClass,
+            String uptime, List<DayView> days) {}
+
+    /**
+     * One day of the uptime bar.
+     *
+     * @param level css modifier: ok, degraded, partial, major, nodata
+     * @param label the whole day in words, for screen readers and the tooltip
+     */
+    public record DayView(String date, String level, String label) {}
+
+    public record IncidentView(
+            long id, String name, String impact, String statusLabel, String startedAt, String endedAt,
+            String duration, String components, List<UpdateView> updates) {}
+
+    /** bodyHtml is the update rendered by the safe Markdown renderer. */
+    public record UpdateView(String statusLabel, String bodyHtml, String at, String isoAt) {}
+}

@@ -1,0 +1,108 @@
+package dev.vigil.statuspage;
+
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStatus;
+import dev.vigil.config.SiteConfig;
+import dev.vigil.incidents.Incident;
+import dev.vigil.markdown.Markdown;
+import dev.vigil.statuspage.StatusPageView.ComponentView;
+import dev.vigil.statuspage.StatusPageView.DayView;
+import dev.vigil.statuspage.StatusPageView.Group;
+import dev.vigil.statuspage.StatusPageView.IncidentView;
+import dev.vigil.statuspage.StatusPageView.UpdateView;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.uptime.DayUptime;
+import dev.vigil.uptime.UptimeCalculator;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the stored state into the words and figures of the public page. */
+final class StatusPageViews {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy", Locale.US);
+
+    private final SiteConfig site;
+    private final TimeFormat times;
+    private final Markdown markdown;
+
+    StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
+        this.site = site;
+        this.times = times;
+        this.markdown = markdown;
+    }
+
+    String siteName() {
+        return site.name();
+    }
+
+    StatusPageView page(StatusData data, int days) {
+        StatusData.Overall overall = data.overall();
+        List<Group> groups = new ArrayList<>();
+        for (ComponentGroups.Entry entry : ComponentGroups.of(data.components()).entries()) {
+            ComponentStatus worst = StatusData.worstOf(entry.members());
+            groups.add(new Group(entry.name(), worst.label(), cssClass(worst),
+                    entry.members().stream().map(c -> component(c, data.uptime().get(c.id()))).toList()));
+        }
+        String zone = site.timeZone().getId() + " ("
+                + site.timeZone().getDisplayName(TextStyle.SHORT, Locale.US) + ")";
+        return new StatusPageView(site.name(), site.url(), zone,
+                new StatusPageView.Banner(overall.indicator(), overall.description()), groups,
+                data.unresolved().stream().map(this::incident).toList(),
+                data.recent().stream().filter(i -> !i.status().isOpen()).map(this::incident).toList(),
+                times.dateTime(data.now()), days);
+    }
+
+    IncidentView incident(Incident i) {
+        String ended = i.resolvedAt() == null ? null : times.dateTime(i.resolvedAt());
+        String duration = i.resolvedAt() == null ? null
+                : TimeFormat.duration(Duration.between(i.startedAt(), i.resolvedAt()));
+        return new IncidentView(i.id(), i.name(), i.impact().apiName(), i.status().label(),
+                times.dateTime(i.startedAt()), ended, duration, String.join(", ", i.componentIds()),
+                i.updates().stream().map(u -> new UpdateView(u.status().label(), markdown.toHtml(u.body()),
+                        times.dateTime(u.displayAt()), times.iso(u.displayAt()))).toList());
+    }
+
+    private ComponentView component(Component c, List<DayUptime> days) {
+        List<DayUptime> history = days == null ? List.of() : days;
+        Double overall = UptimeCalculator.overall(history);
+        return new ComponentView(c.id(), c.name(), c.description(), c.status().label(), cssClass(c.status()),
+                overall == null ? "no data" : percent(overall) + " uptime",
+                history.stream().map(this::day).toList());
+    }
+
+    private DayView day(DayUptime d) {
+        String date = DAY.format(d.date());
+        if (!d.hasData()) {
+            return new DayView(date, "nodata", date + ": no data");
+        }
+        StringBuilder label = new StringBuilder(date).append(": ").append(percent(d.uptime())).append(" uptime");
+        appendIfAny(label, "major outage", d.majorOutage());
+        appendIfAny(label, "partial outage", d.partialOutage());
+        appendIfAny(label, "degraded performance", d.degraded());
+        String level = switch (d.worst()) {
+            case MAJOR_OUTAGE -> "major";
+            case PARTIAL_OUTAGE -> "partial";
+            case DEGRADED_PERFORMANCE -> "degraded";
+            default -> "ok";
+        };
+        return new DayView(date, level, label.toString());
+    }
+
+    private static void appendIfAny(StringBuilder label, String what, Duration duration) {
+        if (!duration.isZero()) {
+            label.append(", ").append(what).append(' ').append(TimeFormat.duration(duration));
+        }
+    }
+
+    static String percent(double share) {
+        double value = Math.floor(share * 10000) / 100; // round down: never show 100% for a day with downtime
+        return String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    static String cssClass(ComponentStatus status) {
+        return status.apiName().replace('_', '-');
+    }
+}

@@ -1,0 +1,160 @@
+package dev.vigil.statuspage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStore;
+import dev.vigil.components.StatusChange;
+import dev.vigil.config.SiteConfig;
+import dev.vigil.db.Database;
+import dev.vigil.incidents.Incident;
+import dev.vigil.incidents.IncidentStore;
+import dev.vigil.markdown.Markdown;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.uptime.DayUptime;
+import dev.vigil.uptime.Interval;
+import dev.vigil.uptime.MonitorSessions;
+import dev.vigil.uptime.UptimeCalculator;
+import dev.vigil.web.Templates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the public snapshot current. Readers never touch the database: they get the last
+ * snapshot's bytes. A change in the store calls {@link #invalidate()}, which rebuilds the snapshot
+ * on one background thread; changes that arrive during a rebuild fold into one more rebuild.
+ */
+public final class StatusPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
+    public static final int HISTORY_DAYS = 90;
+    public static final Duration RECENT_INCIDENTS = Duration.ofDays(14);
+
+    private final Database database;
+    private final ComponentStore components;
+    private final IncidentStore incidents;
+    private final MonitorSessions sessions;
+    private final Clock clock;
+    private final StatusApi api;
+    private final StatusPageViews views;
+    private final UptimeCalculator uptime;
+    private final Templates templates;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vigil-status-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private volatile StatusSnapshot snapshot;
+
+    public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
+            MonitorSessions sessions, SiteConfig site, String pageId, Markdown markdown, Templates templates, Clock clock) {
+        this.database = database;
+        this.components = components;
+        this.incidents = incidents;
+        this.sessions = sessions;
+        this.clock = clock;
+        TimeFormat times = new TimeFormat(site.timeZone());
+        this.api = new StatusApi(site, pageId, times);
+        this.views = new StatusPageViews(site, times, markdown);
+        this.uptime = new UptimeCalculator(site.timeZone());
+        this.templates = templates;
+    }
+
+    public StatusSnapshot snapshot() {
+        StatusSnapshot current = snapshot;
+        if (current == null) {
+            rebuild();
+            current = snapshot;
+        }
+        return current;
+    }
+
+    /** Asks for a rebuild soon; returns at once. */
+    public void invalidate() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            rebuilder.execute(() -> {
+                rebuildPending.set(false);
+                try {
+                    rebuild();
+                } catch (RuntimeException e) {
+                    log.error("Could not rebuild the status page; the previous one is still served", e);
+                }
+            });
+        }
+    }
+
+    /** Rebuilds now, on the calling thread. */
+    public synchronized void rebuild() {
+        StatusData data = load();
+        String page = templates.render("statuspage/index.jte", views.page(data, HISTORY_DAYS));
+        snapshot = new StatusSnapshot(
+                CachedResponse.of("text/html; charset=utf-8", page),
+                CachedResponse.of("application/json", write(api.summary(data))),
+                CachedResponse.of("application/json", write(api.status(data))));
+    }
+
+    /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
+    public Optional<String> incidentPage(long id) {
+        return database.read(handle -> incidents.find(handle, id))
+                .map(incident -> templates.render("statuspage/incident.jte",
+                        new IncidentPage(snapshotSiteName(), views.incident(incident))));
+    }
+
+    /** The model of the incident page. */
+    public record IncidentPage(String siteName, StatusPageView.IncidentView incident) {}
+
+    private String snapshotSiteName() {
+        return views.siteName();
+    }
+
+    private StatusData load() {
+        Instant now = clock.instant();
+        Instant windowStart = now.minus(Duration.ofDays(HISTORY_DAYS + 1));
+        List<Interval> coverage = sessions.coverage(windowStart);
+        return database.read(handle -> {
+            List<Component> all = components.all(handle);
+            Map<String, List<StatusChange>> history = new HashMap<>();
+            for (StatusChange change : components.history(handle, windowStart)) {
+                history.computeIfAbsent(change.componentId(), k -> new java.util.ArrayList<>()).add(change);
+            }
+            Map<String, List<DayUptime>> days = new HashMap<>();
+            for (Component c : all) {
+                days.put(c.id(), uptime.daily(history.getOrDefault(c.id(), List.of()), coverage, c.createdAt(), now,
+                        HISTORY_DAYS));
+            }
+            List<Incident> unresolved = incidents.unresolved(handle);
+            List<Incident> recent = incidents.since(handle, now.minus(RECENT_INCIDENTS), 50);
+            return new StatusData(now, all, days, unresolved, recent);
+        });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        rebuilder.shutdown();
+        try {
+            rebuilder.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

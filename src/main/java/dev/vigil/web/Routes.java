@@ -1,0 +1,55 @@
+package dev.vigil.web;
+
+import dev.vigil.demo.DemoTarget;
+import dev.vigil.statuspage.StatusHandlers;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one route table. Public routes first; the line below them marks where sign-in begins. */
+public final class Routes {
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {}
+
+    /** Builds the web app, unstarted. demo is null when the demo target is off. */
+    public static Javalin create(StatusHandlers status, HealthHandler health, DemoTarget demo) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // The public snapshot is gzipped once when built; compressing per request would redo it.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            });
+
+            // ---- Public: no sign-in ----
+            config.routes.get("/", status::page);
+            config.routes.get("/api/v2/summary.json", status::summary);
+            config.routes.get("/api/v2/status.json", status::status);
+            config.routes.get("/incidents/{id}", status::incident);
+            config.routes.get("/health", health::check);
+            if (demo != null) {
+                config.routes.get("/demo/{service}/health", demo::health);
+                config.routes.post("/demo/{service}/fail", demo::fail);
+                config.routes.post("/demo/{service}/recover", demo::recover);
+            }
+
+            // ---- Every route below this line needs a signed-in user or an API token (the staff console, issue 3) ----
+
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).contentType("text/plain; charset=utf-8")
+                        .result("Something went wrong on our side. It has been logged; please try again.");
+            });
+        });
+    }
+}
