@@ -112,6 +112,17 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void a_probe_url_needs_a_host() {
+        String yaml = COMPONENTS + """
+                probes:
+                  - {id: a, component: web, url: "http:///health"}
+                """;
+
+        assertThat(problemsOf(yaml)).containsExactly(
+                "probes[0].url: \"http:///health\" must be an http or https URL with a host");
+    }
+
+    @Test
     void a_value_of_the_wrong_type_says_what_type_and_range_is_allowed() {
         String yaml = COMPONENTS + """
                 probes:
