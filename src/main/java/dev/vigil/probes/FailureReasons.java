@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -24,6 +24,9 @@ import javax.net.ssl.SSLException;
  * the interesting exception in others with vaguer messages, so the whole cause chain is examined.
  */
 final class FailureReasons {
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*|$)");
+
     private final Duration timeout;
     private final Duration connectTimeout;
 
@@ -65,7 +68,9 @@ final class FailureReasons {
         }
         if (has(chain, ConnectException.class)) {
             // The client often throws a ConnectException without message around the one saying "refused".
-            return mentions(chain, "refused") || noMessages(chain) ? "connection refused" : "connection failed: " + firstMessage(chain);
+            return mentions(chain, "refused") || noMessages(chain)
+                    ? "connection refused"
+                    : "connection failed: " + firstMessage(chain);
         }
         if (has(chain, EOFException.class) || mentions(chain, "received no bytes")) {
             return "connection closed without a complete response";
@@ -86,9 +91,6 @@ final class FailureReasons {
         if (mentions(chain, "PKIX path building failed")) {
             return "certificate not trusted (PKIX path building failed)";
         }
-        if (has(chain, CertPathValidatorException.class)) {
-            return "certificate rejected (" + firstMessage(chain.subList(indexOf(chain, CertPathValidatorException.class), chain.size())) + ")";
-        }
         return firstMessage(chain);
     }
 
@@ -101,16 +103,7 @@ final class FailureReasons {
     }
 
     private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {
-        return indexOf(chain, type) >= 0;
-    }
-
-    private static int indexOf(List<Throwable> chain, Class<? extends Throwable> type) {
-        for (int i = 0; i < chain.size(); i++) {
-            if (type.isInstance(chain.get(i))) {
-                return i;
-            }
-        }
-        return -1;
+        return chain.stream().anyMatch(type::isInstance);
     }
 
     private static boolean mentions(List<Throwable> chain, String words) {
@@ -124,20 +117,22 @@ final class FailureReasons {
         return chain.stream().allMatch(t -> t.getMessage() == null || t.getMessage().isBlank());
     }
 
-    /** The first message that says something, without the class names that wrapping exceptions prepend. */
+    /**
+     * The first message that says something. Wrapping exceptions repeat their cause's class name
+     * ("java.io.IOException: real message"), which means nothing to a reader, so class names are dropped.
+     */
     private static String firstMessage(List<Throwable> chain) {
         for (Throwable t : chain) {
-            String message = t.getMessage();
-            if (message != null && !message.isBlank()) {
-                return withoutClassNames(message);
+            String message = t.getMessage() == null ? "" : withoutClassNames(t.getMessage());
+            if (!message.isEmpty()) {
+                return message;
             }
         }
         return chain.get(0).getClass().getSimpleName();
     }
 
     private static String withoutClassNames(String message) {
-        // "javax.net.ssl.SSLHandshakeException: real message" becomes "real message".
-        return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ", "")
+        return CLASS_NAME.matcher(message).replaceAll("")
                 .lines().findFirst().orElse("").strip();
     }
 }

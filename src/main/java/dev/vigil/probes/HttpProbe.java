@@ -43,7 +43,8 @@ public final class HttpProbe implements Probe {
             // A probe must report, not throw: the scheduler would otherwise lose the check altogether.
             String reason = "request failed: " + Objects.requireNonNullElse(
                     unexpected.getMessage(), unexpected.getClass().getSimpleName());
-            return new CheckResult(config.id(), scheduledAt, startedAt, Duration.ofNanos(System.nanoTime() - startNanos), null,
+            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+            return new CheckResult(config.id(), scheduledAt, startedAt, duration, null,
                     Outcome.DOWN, ReasonText.shorten(reason), null);
         }
     }
