@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
  */
 record CappedBody(byte[] bytes, boolean capped) {
 
-    /** Decodes as UTF-8, which also matches any ASCII text in Latin-1 bodies; a character cut at the limit is replaced. */
+    /**
+     * Decodes as UTF-8, which also finds any ASCII text in Latin-1 bodies; a character cut in half at the
+     * limit becomes a replacement character.
+     */
     String text() {
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -59,7 +59,8 @@ final class HttpCheck {
                     || response.statusCode() == config.expect().status()
                     || location.isEmpty();
             if (endsHere) {
-                return result(Verdict.of(config.expect(), response.statusCode(), response.body(), elapsed()));
+                Duration total = elapsed();
+                return result(Verdict.of(config.expect(), response.statusCode(), response.body(), total), total);
             }
             Optional<CheckResult> stop = redirectTo(location.get());
             if (stop.isPresent()) {
@@ -87,13 +88,17 @@ final class HttpCheck {
     }
 
     private CheckResult result(Verdict verdict) {
+        return result(verdict, elapsed());
+    }
+
+    private CheckResult result(Verdict verdict, Duration duration) {
         Duration timeToFirstByte = null;
         Integer statusCode = null;
         if (lastRequest != null && lastRequest.headersArrivedNanos().isPresent()) {
             timeToFirstByte = Duration.ofNanos(lastRequest.headersArrivedNanos().getAsLong() - startNanos);
             statusCode = lastRequest.status().getAsInt();
         }
-        return new CheckResult(config.id(), scheduledAt, startedAt, elapsed(), timeToFirstByte,
+        return new CheckResult(config.id(), scheduledAt, startedAt, duration, timeToFirstByte,
                 verdict.outcome(), verdict.reason(), statusCode);
     }
 
