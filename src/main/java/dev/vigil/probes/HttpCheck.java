@@ -1,0 +1,108 @@
+package dev.vigil.probes;
+
+import dev.vigil.config.ProbeConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/** One run of an HTTP probe: the request, the redirects it follows and the result, all within one deadline. */
+final class HttpCheck {
+    private final ProbeConfig config;
+    private final HttpClient client;
+    private final FailureReasons failures;
+    private final Instant scheduledAt;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final RedirectChain chain;
+    private SingleRequest lastRequest;
+
+    HttpCheck(ProbeConfig config, HttpClient client, Instant scheduledAt, Instant startedAt) {
+        this.config = config;
+        this.client = client;
+        this.failures = new FailureReasons(config.timeout(), config.connectTimeout());
+        this.scheduledAt = scheduledAt;
+        this.startedAt = startedAt;
+        this.startNanos = System.nanoTime();
+        this.deadlineNanos = startNanos + config.timeout().toNanos();
+        this.chain = new RedirectChain(config.url());
+    }
+
+    CheckResult run() {
+        try {
+            return follow();
+        } catch (TimeoutException e) {
+            return result(Verdict.down(failures.timedOut()));
+        } catch (ExecutionException e) {
+            return result(Verdict.down(failures.describe(e.getCause(), chain.current())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(Verdict.down("check interrupted"));
+        } catch (IllegalArgumentException e) {
+            return result(Verdict.down("cannot request " + chain.current() + ": " + e.getMessage()));
+        }
+    }
+
+    private CheckResult follow() throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            lastRequest = SingleRequest.send(client, chain.current(), config.maxBodyBytes());
+            HttpResponse<CappedBody> response = lastRequest.await(deadlineNanos);
+            Optional<String> location = response.headers().firstValue("Location");
+            // A probe expecting a redirect status checks the redirect itself rather than where it leads.
+            boolean endsHere = !RedirectChain.isRedirect(response.statusCode())
+                    || response.statusCode() == config.expect().status()
+                    || location.isEmpty();
+            if (endsHere) {
+                Duration total = elapsed();
+                return result(Verdict.of(config.expect(), response.statusCode(), response.body(), total), total);
+            }
+            Optional<CheckResult> stop = redirectTo(location.get());
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+        }
+    }
+
+    /** Moves on to the redirect target, or gives the result that ends the check there. */
+    private Optional<CheckResult> redirectTo(String location) {
+        URI next;
+        try {
+            next = RedirectChain.resolve(chain.current(), location);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.of(result(Verdict.down("invalid redirect location: " + location)));
+        }
+        if (chain.wouldLoop(next)) {
+            return Optional.of(result(Verdict.down("redirect loop: " + chain.describeWith(next))));
+        }
+        if (chain.redirectsFollowed() >= ProbeConfig.MAX_REDIRECTS) {
+            return Optional.of(result(Verdict.down("more than " + ProbeConfig.MAX_REDIRECTS + " redirects")));
+        }
+        chain.follow(next);
+        return Optional.empty();
+    }
+
+    private CheckResult result(Verdict verdict) {
+        return result(verdict, elapsed());
+    }
+
+    private CheckResult result(Verdict verdict, Duration duration) {
+        Duration timeToFirstByte = null;
+        Integer statusCode = null;
+        if (lastRequest != null && lastRequest.headersArrivedNanos().isPresent()) {
+            timeToFirstByte = Duration.ofNanos(lastRequest.headersArrivedNanos().getAsLong() - startNanos);
+            statusCode = lastRequest.status().getAsInt();
+        }
+        return new CheckResult(config.id(), scheduledAt, startedAt, duration, timeToFirstByte,
+                verdict.outcome(), verdict.reason(), statusCode);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
