@@ -55,8 +55,8 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(String jdbcUrl) {
         createParentFolder(jdbcUrl);
-        HikariDataSource writerPool = pool("vigil-writer", sqliteSource(jdbcUrl, false), 1);
-        HikariDataSource readerPool = pool("vigil-reader", sqliteSource(jdbcUrl, true), SQLITE_READERS);
+        HikariDataSource writerPool = pool("vigil-writer", sqliteSource(jdbcUrl, false), 1, false);
+        HikariDataSource readerPool = pool("vigil-reader", sqliteSource(jdbcUrl, true), SQLITE_READERS, true);
         return new Database(Dialect.SQLITE, writerPool, readerPool);
     }
 
@@ -84,8 +84,9 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
-    private static HikariDataSource pool(String name, DataSource source, int size) {
+    private static HikariDataSource pool(String name, DataSource source, int size, boolean readOnly) {
         HikariConfig config = new HikariConfig();
+        config.setReadOnly(readOnly); // must match the SQLite flag, which cannot change once connected
         config.setDataSource(source);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
