@@ -6,11 +6,12 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * The one Markdown renderer, used by the public page and (later) the console preview alike.
  * Raw HTML in the source is escaped, not passed through, and link and image URLs with unsafe
- * schemes (javascript:, data: and the like) are dropped.
+ * schemes (anything but http, https, mailto and relative URLs) are dropped.
  */
 public final class Markdown {
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true).sanitizeUrls(true).urlSanitizer(new SafeUrls()).build();
 
     /** Safe HTML for the given Markdown text. */
     public String toHtml(String markdown) {
