@@ -135,10 +135,8 @@ final class StatusApi {
         json.put("resolved_at", times.iso(i.resolvedAt()));
         json.put("started_at", times.iso(i.startedAt()));
         json.put("incident_updates", i.updates().stream().map(u -> update(u, data)).toList());
-        json.put("components", data.components().stream()
-                .filter(c -> i.componentIds().contains(c.id()))
-                .map(c -> component(c, c.groupName() == null ? null
-                        : new ComponentGroups.Entry(c.groupName(), List.of(c)).id(), c.position()))
+        json.put("components", components(data).stream()
+                .filter(c -> i.componentIds().contains((String) c.get("id")))
                 .toList());
         return json;
     }

@@ -109,15 +109,11 @@ public final class StatusPublisher implements AutoCloseable {
     public Optional<String> incidentPage(long id) {
         return database.read(handle -> incidents.find(handle, id))
                 .map(incident -> templates.render("statuspage/incident.jte",
-                        new IncidentPage(snapshotSiteName(), views.incident(incident))));
+                        new IncidentPage(views.siteName(), views.incident(incident))));
     }
 
     /** The model of the incident page. */
     public record IncidentPage(String siteName, StatusPageView.IncidentView incident) {}
-
-    private String snapshotSiteName() {
-        return views.siteName();
-    }
 
     private StatusData load() {
         Instant now = clock.instant();
