@@ -1,5 +1,15 @@
 package dev.vigil;
 
+import dev.vigil.accounts.AccountHandlers;
+import dev.vigil.accounts.Accounts;
+import dev.vigil.accounts.AuditLog;
+import dev.vigil.accounts.ConsoleHandlers;
+import dev.vigil.accounts.Cookies;
+import dev.vigil.accounts.PasswordHasher;
+import dev.vigil.accounts.SecretTokens;
+import dev.vigil.accounts.SessionStore;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.accounts.UserStore;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
 import dev.vigil.config.ProbeConfig;
@@ -55,6 +65,7 @@ public final class Vigil {
     private final OutageService outages;
     private final Map<String, Probe> probes;
     private final RetentionJob retention;
+    private final Accounts accounts;
     private final Javalin web;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
@@ -64,6 +75,7 @@ public final class Vigil {
         this.scheduler = new Scheduler(PROBE_THREADS);
         this.sessions = new MonitorSessions(database, clock);
         TimeFormat times = new TimeFormat(config.site().timeZone());
+        Templates templates = new Templates();
         ComponentStore components = new ComponentStore();
         ProbeStateStore probeStates = new ProbeStateStore();
         OutageStore outageStore = new OutageStore();
@@ -74,7 +86,7 @@ public final class Vigil {
             return null;
         });
         this.publisher = new StatusPublisher(database, components, incidents, sessions, config.site(),
-                pageId(config), new Markdown(), new Templates(), clock);
+                pageId(config), new Markdown(), templates, clock);
         Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         HttpClients clients = new HttpClients();
         this.probes = new LinkedHashMap<>();
@@ -86,7 +98,17 @@ public final class Vigil {
                 new AutoIncidents(incidents, outageStore, times), thresholds, clock, publisher::invalidate);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
-        this.web = Routes.create(new StatusHandlers(publisher), new HealthHandler(database, scheduler), demo);
+        SecretTokens tokens = new SecretTokens();
+        UserStore users = new UserStore();
+        AuditLog audit = new AuditLog();
+        this.accounts = new Accounts(database, users, new SessionStore(users), audit, new PasswordHasher(), tokens, clock);
+        Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
+        String siteName = config.site().name();
+        this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
+                new HealthHandler(database, scheduler), demo,
+                new AccountHandlers(accounts, templates, cookies, tokens, siteName),
+                new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
+                new StaffGuard(accounts)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -103,6 +125,7 @@ public final class Vigil {
         if (config.demo()) {
             new DemoHistory(database, config, clock).seedIfNew();
         }
+        accounts.bootstrapAdmin(System.getenv("VIGIL_ADMIN_EMAIL"), System.getenv("VIGIL_ADMIN_PASSWORD"));
         sessions.begin();
         publisher.rebuild();
         web.start(config.port());

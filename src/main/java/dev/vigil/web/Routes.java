@@ -1,5 +1,9 @@
 package dev.vigil.web;
 
+import dev.vigil.accounts.AccountHandlers;
+import dev.vigil.accounts.ConsoleHandlers;
+import dev.vigil.accounts.Role;
+import dev.vigil.accounts.StaffGuard;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
@@ -15,8 +19,18 @@ public final class Routes {
 
     private Routes() {}
 
-    /** Builds the web app, unstarted. demo is null when the demo target is off. */
-    public static Javalin create(StatusHandlers status, HealthHandler health, DemoTarget demo) {
+    /** Everything the routes call. demo is null when the demo target is off. */
+    public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
+            ConsoleHandlers console, StaffGuard guard) {}
+
+    /** Builds the web app, unstarted. */
+    public static Javalin create(Handlers handlers) {
+        StatusHandlers status = handlers.status();
+        HealthHandler health = handlers.health();
+        DemoTarget demo = handlers.demo();
+        AccountHandlers accounts = handlers.accounts();
+        ConsoleHandlers console = handlers.console();
+        StaffGuard guard = handlers.guard();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
@@ -40,7 +54,17 @@ public final class Routes {
                 config.routes.post("/demo/{service}/recover", demo::recover);
             }
 
-            // ---- Every route below this line needs a signed-in user or an API token (the staff console, issue 3) ----
+            config.routes.get("/setup", accounts::showSetup);
+            config.routes.post("/setup", accounts::setup);
+            config.routes.get("/sign-in", accounts::showSignIn);
+            config.routes.post("/sign-in", accounts::signIn);
+
+            // ---- Every route below this line needs a signed-in user; every POST also the session's CSRF token ----
+            config.routes.before("/console", guard::requireSession);
+            config.routes.before("/console/*", guard::requireSession);
+            config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
+            config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
+            config.routes.post("/console/sign-out", accounts::signOut);
 
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());

@@ -1,0 +1,114 @@
+package dev.vigil.accounts;
+
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.Map;
+
+/** First-run setup, sign-in and sign-out: show form, process form, redirect. */
+public final class AccountHandlers {
+    private static final Duration FORM_COOKIE_LIFE = Duration.ofHours(2);
+
+    private final Accounts accounts;
+    private final Templates templates;
+    private final Cookies cookies;
+    private final SecretTokens tokens;
+    private final String siteName;
+
+    public AccountHandlers(Accounts accounts, Templates templates, Cookies cookies, SecretTokens tokens, String siteName) {
+        this.accounts = accounts;
+        this.templates = templates;
+        this.cookies = cookies;
+        this.tokens = tokens;
+        this.siteName = siteName;
+    }
+
+    public void showSetup(Context ctx) {
+        if (!accounts.needsFirstAdmin()) {
+            ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx), "", "", Map.of()));
+    }
+
+    public void setup(Context ctx) {
+        checkFormToken(ctx);
+        try {
+            accounts.createFirstAdmin(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("password"));
+            startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), "/console");
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx),
+                    value(ctx, "email"), value(ctx, "name"), e.fields()));
+        }
+    }
+
+    public void showSignIn(Context ctx) {
+        if (accounts.needsFirstAdmin()) {
+            ctx.redirect("/setup", HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, "accounts/sign-in.jte",
+                new AccountPages.SignIn(siteName, formToken(ctx), "", safeNext(ctx.queryParam("next")), Map.of()));
+    }
+
+    public void signIn(Context ctx) {
+        checkFormToken(ctx);
+        String next = safeNext(ctx.formParam("next"));
+        try {
+            startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), next);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, "accounts/sign-in.jte",
+                    new AccountPages.SignIn(siteName, formToken(ctx), value(ctx, "email"), next, e.fields()));
+        }
+    }
+
+    /** POST /console/sign-out, behind the staff guard (so it carries the session's CSRF token). */
+    public void signOut(Context ctx) {
+        accounts.signOut(StaffGuard.session(ctx));
+        cookies.clear(ctx, Cookies.SESSION);
+        ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
+    }
+
+    private void startSession(Context ctx, Accounts.SignedIn signedIn, String next) {
+        cookies.set(ctx, Cookies.SESSION, signedIn.token(), Accounts.SESSION_IDLE_LIMIT);
+        cookies.clear(ctx, Cookies.FORM);
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    /** The form token for pages shown before sign-in: reuse the cookie's, or make one. */
+    private String formToken(Context ctx) {
+        String existing = ctx.cookie(Cookies.FORM);
+        if (existing != null && existing.length() >= 32) {
+            return existing;
+        }
+        String token = tokens.next();
+        cookies.set(ctx, Cookies.FORM, token, FORM_COOKIE_LIFE);
+        return token;
+    }
+
+    private static void checkFormToken(Context ctx) {
+        if (!SecretTokens.same(ctx.cookie(Cookies.FORM), ctx.formParam(StaffGuard.CSRF_FIELD))) {
+            throw new ForbiddenResponse("This form has expired. Go back, reload the page and try again.");
+        }
+    }
+
+    /** Only local console paths may follow sign-in, never another site. */
+    private static String safeNext(String next) {
+        return next != null && next.startsWith("/console") && !next.startsWith("//") ? next : "/console";
+    }
+
+    private static String value(Context ctx, String field) {
+        String value = ctx.formParam(field);
+        return value == null ? "" : value;
+    }
+
+    private void render(Context ctx, String template, Object model) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, model));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vigil.accounts;
+
+import dev.vigil.db.Database;
+import dev.vigil.web.InvalidInput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Staff accounts: the first admin, signing in and out, and sessions that survive restarts.
+ * Password hashing (deliberately slow) runs outside write transactions, so it never holds up the
+ * single SQLite writer that records check results.
+ */
+public final class Accounts {
+    public static final Duration SESSION_IDLE_LIMIT = Duration.ofDays(14);
+    /** Five wrong passwords for one account, or twenty from one address, within this window block further tries. */
+    static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    static final int FAILURES_PER_ACCOUNT = 5;
+    static final int FAILURES_PER_ADDRESS = 20;
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    public static final int MIN_PASSWORD = 12;
+
+    private final Database database;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final AuditLog audit;
+    private final PasswordHasher hasher;
+    private final SecretTokens tokens;
+    private final Clock clock;
+
+    public Accounts(Database database, UserStore users, SessionStore sessions, AuditLog audit, PasswordHasher hasher,
+            SecretTokens tokens, Clock clock) {
+        this.database = database;
+        this.users = users;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A new session: the cookie's token (never stored) and the session itself. */
+    public record SignedIn(String token, Session session) {}
+
+    public boolean needsFirstAdmin() {
+        return database.read(users::count) == 0;
+    }
+
+    /** Creates the first admin; refused once any user exists, so the setup page cannot be replayed. */
+    public User createFirstAdmin(String email, String name, String password) {
+        validate(email, name, password);
+        String hash = hasher.hash(password);
+        return database.write(handle -> {
+            if (users.count(handle) > 0) {
+                throw InvalidInput.of("email", "An administrator already exists. Sign in instead.");
+            }
+            Instant now = clock.instant();
+            long id = users.create(handle, email, name.trim(), Role.ADMIN, hash, now);
+            audit.record(handle, now, "user:" + id, "user.created", "user", Long.toString(id), "first admin");
+            return users.find(handle, id).orElseThrow();
+        });
+    }
+
+    /** Signs in, or explains why not. Wrong email and wrong password read the same. */
+    public SignedIn signIn(String email, String password, String address) {
+        String normalised = UserStore.normalise(email == null ? "" : email);
+        Instant now = clock.instant();
+        if (isThrottled(normalised, address, now)) {
+            throw InvalidInput.of("email", "Too many failed sign-ins. Wait 15 minutes and try again.");
+        }
+        Optional<User> user = database.read(handle -> users.findByEmail(handle, normalised));
+        Optional<String> hash = user.flatMap(u -> database.read(handle -> users.passwordHash(handle, u.id())));
+        boolean ok = user.isPresent() && !user.get().disabled() && hash.isPresent()
+                && hasher.matches(password == null ? "" : password, hash.get());
+        if (!ok) {
+            database.write(handle -> handle.createUpdate(
+                            "INSERT INTO sign_in_failures (email, address, at) VALUES (:email, :address, :at)")
+                    .bind("email", normalised).bind("address", address).bind("at", now.toEpochMilli()).execute());
+            throw InvalidInput.of("email", "That email and password do not match an account.");
+        }
+        String token = tokens.next();
+        String csrf = tokens.next();
+        Instant expires = now.plus(SESSION_IDLE_LIMIT);
+        return database.write(handle -> {
+            sessions.create(handle, SecretTokens.hash(token), user.get().id(), csrf, now, expires);
+            audit.record(handle, now, user.get().actor(), "session.signed_in", "user", Long.toString(user.get().id()),
+                    "from " + address);
+            return new SignedIn(token, sessions.find(handle, SecretTokens.hash(token)).orElseThrow());
+        });
+    }
+
+    /** The live session behind a cookie token; an expired one is gone. Idle time is extended at most once a minute. */
+    public Optional<Session> session(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String tokenHash = SecretTokens.hash(token);
+        Instant now = clock.instant();
+        Optional<Session> found = database.read(handle -> sessions.find(handle, tokenHash))
+                .filter(s -> s.expiresAt().isAfter(now) && !s.user().disabled());
+        found.filter(s -> s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now))
+                .ifPresent(s -> database.write(handle -> {
+                    sessions.touch(handle, tokenHash, now, now.plus(SESSION_IDLE_LIMIT));
+                    return null;
+                }));
+        return found;
+    }
+
+    public void signOut(Session session) {
+        Instant now = clock.instant();
+        database.write(handle -> {
+            sessions.delete(handle, session.tokenHash());
+            audit.record(handle, now, session.user().actor(), "session.signed_out", "user",
+                    Long.toString(session.user().id()), null);
+            return null;
+        });
+    }
+
+    /** For automated installs: VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD create the first admin. */
+    public void bootstrapAdmin(String email, String password) {
+        if (email != null && password != null && needsFirstAdmin()) {
+            createFirstAdmin(email, "Administrator", password);
+        }
+    }
+
+    private boolean isThrottled(String email, String address, Instant now) {
+        long since = now.minus(THROTTLE_WINDOW).toEpochMilli();
+        return database.read(handle -> {
+            long byEmail = handle.createQuery("SELECT COUNT(*) FROM sign_in_failures WHERE email = :email AND at > :since")
+                    .bind("email", email).bind("since", since).mapTo(Long.class).one();
+            long byAddress = handle.createQuery(
+                            "SELECT COUNT(*) FROM sign_in_failures WHERE address = :address AND at > :since")
+                    .bind("address", address).bind("since", since).mapTo(Long.class).one();
+            return byEmail >= FAILURES_PER_ACCOUNT || byAddress >= FAILURES_PER_ADDRESS;
+        });
+    }
+
+    private static void validate(String email, String name, String password) {
+        new InvalidInput.Collector()
+                .check(email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches(), "email",
+                        "Enter an email address such as ada@example.com.")
+                .check(name != null && !name.isBlank() && name.length() <= 100, "name",
+                        "Enter a name of 1 to 100 characters.")
+                .check(password != null && password.length() >= MIN_PASSWORD && password.length() <= 200, "password",
+                        "Use at least " + MIN_PASSWORD + " characters (at most 200).")
+                .throwIfAny();
+    }
+}
