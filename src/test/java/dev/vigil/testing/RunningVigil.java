@@ -35,9 +35,10 @@ public final class RunningVigil implements AutoCloseable {
     }
 
     public static VigilConfig config(Path dataDir, String yaml, Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>(extraEnv);
+        Map<String, String> env = new HashMap<>();
         env.put("VIGIL_PORT", "0");
         env.put("VIGIL_DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
         String text = yaml.contains("site:") ? yaml
                 : "site:\n  name: Test Status\n  url: http://status.test\n  time_zone: America/Los_Angeles\n" + yaml;
         return ConfigLoader.parse(text, env);
