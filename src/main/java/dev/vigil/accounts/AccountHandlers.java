@@ -31,7 +31,7 @@ public final class AccountHandlers {
             ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx), "", "", Map.of()));
+        templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx), "", "", Map.of()));
     }
 
     public void setup(Context ctx) {
@@ -41,7 +41,7 @@ public final class AccountHandlers {
             startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), "/console");
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx),
+            templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx),
                     value(ctx, "email"), value(ctx, "name"), e.fields()));
         }
     }
@@ -51,7 +51,7 @@ public final class AccountHandlers {
             ctx.redirect("/setup", HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, "accounts/sign-in.jte",
+        templates.page(ctx, "accounts/sign-in.jte",
                 new AccountPages.SignIn(siteName, formToken(ctx), "", safeNext(ctx.queryParam("next")), Map.of()));
     }
 
@@ -62,7 +62,7 @@ public final class AccountHandlers {
             startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), next);
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, "accounts/sign-in.jte",
+            templates.page(ctx, "accounts/sign-in.jte",
                     new AccountPages.SignIn(siteName, formToken(ctx), value(ctx, "email"), next, e.fields()));
         }
     }
@@ -105,10 +105,5 @@ public final class AccountHandlers {
     private static String value(Context ctx, String field) {
         String value = ctx.formParam(field);
         return value == null ? "" : value;
-    }
-
-    private void render(Context ctx, String template, Object model) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, model));
     }
 }

@@ -34,7 +34,7 @@ public final class ConsoleHandlers {
                         i.status().label(), i.impact().apiName(), times.dateTime(i.startedAt()))).toList(),
                 components.all(handle).stream().map(c -> new ConsolePages.ComponentRow(c.name(),
                         c.groupName() == null ? "" : c.groupName(), c.status().label())).toList()));
-        render(ctx, "console/overview.jte", page);
+        templates.page(ctx, "console/overview.jte", page);
     }
 
     public void auditLog(Context ctx) {
@@ -42,15 +42,10 @@ public final class ConsoleHandlers {
                 audit.latest(handle, 200).stream().map(e -> new ConsolePages.AuditRow(times.dateTime(e.at()), e.actor(),
                         e.action(), e.targetType() == null ? "" : e.targetType() + " " + e.targetId(),
                         e.detail() == null ? "" : e.detail())).toList()));
-        render(ctx, "console/audit.jte", page);
+        templates.page(ctx, "console/audit.jte", page);
     }
 
     private ConsolePages.Frame frame(Context ctx) {
         return ConsolePages.Frame.of(siteName, StaffGuard.session(ctx));
-    }
-
-    private void render(Context ctx, String template, Object model) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, model));
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
 
 /**
  * The jte templates under templates/, compiled at build time into the jar. Output is HTML with
@@ -16,5 +17,11 @@ public final class Templates {
         StringOutput output = new StringOutput();
         engine.render(template, model, output);
         return output.toString();
+    }
+
+    /** Renders a console or form page into the response; such pages are never cached. */
+    public void page(Context ctx, String template, Object model) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(render(template, model));
     }
 }
