@@ -79,7 +79,8 @@ public final class DemoHistory {
                 Duration.ofMinutes(95), "Delayed background jobs",
                 "Exports and email notifications are running late.",
                 "The job queue has caught up. Everything that was delayed has now been processed; nothing was lost.");
-        searchUpgrade(handle, lastTuesdayBefore(today.minusDays(8)), zone);
+        // At most 13 days back, so that it stays within the page's 14 days of past incidents all day long.
+        searchUpgrade(handle, lastTuesdayBefore(today.minusDays(7)), zone);
     }
 
     /** The incident the demo is about: a routine search upgrade that took the app down for half an hour. */
