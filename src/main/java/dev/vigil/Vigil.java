@@ -168,6 +168,11 @@ public final class Vigil {
         return web.port();
     }
 
+    /** The web app, for tests that walk the route table. */
+    Javalin web() {
+        return web;
+    }
+
     public Database database() {
         return database;
     }
