@@ -5,14 +5,17 @@ import dev.vigil.db.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh, empty store for one test on one backend. It is created on first use, so a test that
  * fails early leaves nothing behind, and removed by {@link #close()} together with every
- * {@link Database} opened on it. As the argument of a parameterized test it is closed by JUnit
- * after the test.
+ * {@link Database} opened on it. As the argument of a parameterized test, or registered as an
+ * extension, it is closed by JUnit after the test, after its {@code @AfterEach} methods (which may
+ * still need the database, to stop a running Vigil).
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable, AfterEachCallback {
     private final Dialect dialect;
     private final EmptyStore store;
     private final List<Database> opened = new ArrayList<>();
@@ -54,9 +57,18 @@ public final class TestDatabase implements AutoCloseable {
     public void close() {
         try {
             opened.forEach(Database::close);
+            opened.clear();
         } finally {
-            store.drop();
+            if (url != null) {
+                store.drop();
+                url = null;
+            }
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** The backend's name, which is what JUnit shows for each run of a test. */
