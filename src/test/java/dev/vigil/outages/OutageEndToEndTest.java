@@ -50,8 +50,13 @@ class OutageEndToEndTest {
 
     @AfterEach
     void stop() {
-        vigil.close();
-        target.close();
+        // Either may be missing when start-up failed, e.g. because the database was not reachable.
+        if (vigil != null) {
+            vigil.close();
+        }
+        if (target != null) {
+            target.close();
+        }
     }
 
     @Test

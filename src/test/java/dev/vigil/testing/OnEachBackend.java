@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * A storage test that runs on SQLite and on PostgreSQL. Its first parameter is the
- * {@link TestDatabase} of the run, which JUnit closes (and so drops) after the run.
+ * {@link TestDatabase} of the run, which JUnit closes (and so drops) after the run. Maven's
+ * reports number the runs rather than name them: [1] is SQLite, [2] PostgreSQL.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
