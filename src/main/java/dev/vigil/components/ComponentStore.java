@@ -55,6 +55,18 @@ public final class ComponentStore {
     }
 
     /**
+     * Holds the component until the transaction ends, so that transactions changing its status
+     * take turns and each sees the probes and incident the other committed. PostgreSQL needs it:
+     * without it two probes of one component confirming at once each count the other as still up.
+     * SQLite has a single writer, so there it changes nothing. A no-op UPDATE rather than SELECT
+     * ... FOR UPDATE, because SQLite does not know FOR UPDATE and this runs on both.
+     */
+    public void lock(Handle handle, String componentId) {
+        handle.createUpdate("UPDATE components SET updated_at = updated_at WHERE id = :id")
+                .bind("id", componentId).execute();
+    }
+
+    /**
      * Records a status change: appends the history row and updates the cached status. The row is
      * never dated before the component's latest row, so the history stays in order even when a
      * backdated outage of one probe is confirmed after another probe's change.

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -130,9 +131,13 @@ public final class Database implements AutoCloseable {
         return writer.inTransaction(callback);
     }
 
-    /** Runs the callback in one read transaction, so everything it reads is one consistent state. */
+    /**
+     * Runs the callback in one read transaction, so everything it reads is one consistent state.
+     * Repeatable read, because PostgreSQL's default (read committed) gives each statement its own
+     * snapshot; a read-only transaction never fails for it. SQLite reads one snapshot either way.
+     */
     public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
-        return reader.inTransaction(callback);
+        return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback);
     }
 
     /** True when the store answers a trivial query. */

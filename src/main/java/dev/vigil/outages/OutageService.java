@@ -77,6 +77,7 @@ public final class OutageService {
 
     private void applyTransition(Handle handle, String probeId, String componentId, ProbeTransition t,
             Thresholds thresholds) {
+        components.lock(handle, componentId);
         probes.appendTransition(handle, probeId, t);
         Component component = components.find(handle, componentId).orElseThrow();
         ComponentStatus before = component.status();

@@ -8,6 +8,7 @@ import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.TargetServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,23 @@ class OutageEndToEndTest {
                     timeout: 1s
                     failures_to_open: 2
                     successes_to_close: 2
-                """.formatted(target.url()));
+                """.formatted(target.url()), environment());
+    }
+
+    /** Environment variables for Vigil beyond its port and data folder; none here, so it uses SQLite. */
+    Map<String, String> environment() {
+        return Map.of();
     }
 
     @AfterEach
     void stop() {
-        vigil.close();
-        target.close();
+        // Either may be missing when start-up failed, e.g. because the database was not reachable.
+        if (vigil != null) {
+            vigil.close();
+        }
+        if (target != null) {
+            target.close();
+        }
     }
 
     @Test
