@@ -48,8 +48,8 @@ final class NoticeDraft {
         text.append("- **Duration:** ")
                 .append(TimeFormat.duration(Duration.between(incident.startedAt(), incident.resolvedAt()))).append('\n');
         text.append("- All times are in the ").append(times.zone().getId()).append(" time zone.\n");
-        text.append("- Every update we posted: ").append(siteUrl).append("/incidents/").append(incident.id())
-                .append("\n\n");
+        text.append("- Every update we posted: <").append(siteUrl).append("/incidents/").append(incident.id())
+                .append(">\n\n");
     }
 
     private void probes(StringBuilder text, List<Outage> outages, Map<String, String> componentNames) {
