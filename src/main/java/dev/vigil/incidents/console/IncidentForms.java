@@ -36,6 +36,8 @@ final class IncidentForms {
 
     record Update(IncidentStatus status, String body, Map<String, ComponentStatus> components) {}
 
+    record Template(String name, IncidentStatus status, String body) {}
+
     private final ZoneId zone;
     private final Clock clock;
 
@@ -48,7 +50,7 @@ final class IncidentForms {
         Fields fields = new Fields();
         String name = fields.name(form.text("name"));
         Impact impact = fields.impact(form.text("impact"));
-        IncidentStatus status = fields.status(form.text("status"), IncidentLifecycle.POSTABLE.subList(0, 3),
+        IncidentStatus status = fields.status(form.text("status"), IncidentLifecycle.OPENING,
                 "Choose investigating, identified or monitoring. To record an incident that is already over, "
                         + "use Record a past incident.");
         String body = fields.body("body", form.text("body"));
@@ -115,13 +117,15 @@ final class IncidentForms {
         return body;
     }
 
-    /** A status for an update template: any that staff may post. */
-    static IncidentStatus templateStatus(String text) {
+    /** A saved update template: a name for staff, a status staff may post, and the text. */
+    static Template template(FormInput form) {
         Fields fields = new Fields();
-        IncidentStatus status = fields.status(text, IncidentLifecycle.POSTABLE,
+        String name = fields.name(form.text("name"));
+        IncidentStatus status = fields.status(form.text("status"), IncidentLifecycle.POSTABLE,
                 "Choose investigating, identified, monitoring or resolved.");
+        String body = fields.body("body", form.text("body"));
         fields.problems.throwIfAny();
-        return status;
+        return new Template(name, status, body);
     }
 
     /** Line endings as browsers send them (CRLF) become plain newlines, so revisions compare cleanly. */

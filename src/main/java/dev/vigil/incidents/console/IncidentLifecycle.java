@@ -15,6 +15,9 @@ final class IncidentLifecycle {
     /** The statuses staff post; "postmortem" belongs to the postmortem feature. */
     static final List<IncidentStatus> POSTABLE = List.of(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED,
             IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
+    /** The statuses a new incident may open with; one that is already over is recorded as a past incident. */
+    static final List<IncidentStatus> OPENING = List.of(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED,
+            IncidentStatus.MONITORING);
 
     /** What the update does. */
     enum Step { CONTINUES, RESOLVES, REOPENS }

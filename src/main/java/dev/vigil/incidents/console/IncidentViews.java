@@ -65,7 +65,7 @@ final class IncidentViews {
 
     IncidentPages.NewPage newIncident(Frame frame, FormInput input, List<Component> components,
             List<TemplateStore.Template> templates, String preview, Map<String, String> errors) {
-        UpdateFields update = updateFields(input, IncidentLifecycle.POSTABLE.subList(0, 3), IncidentStatus.INVESTIGATING,
+        UpdateFields update = updateFields(input, IncidentLifecycle.OPENING, IncidentStatus.INVESTIGATING,
                 components, "Not affected", templates, preview, errors);
         return new IncidentPages.NewPage(frame, zone(), input.text("name"), impacts(input.text("impact")), update, errors);
     }

@@ -16,7 +16,7 @@ public final class PreviewHandler {
     }
 
     public void preview(Context ctx) {
-        String body = IncidentForms.normalise(new FormInput(ctx.formParamMap()).text("body"));
+        String body = IncidentForms.normalise(FormInput.of(ctx).text("body"));
         if (body.length() > IncidentForms.MAX_NOTICE) {
             throw new BadRequestResponse("The text is longer than " + IncidentForms.MAX_NOTICE + " characters.");
         }

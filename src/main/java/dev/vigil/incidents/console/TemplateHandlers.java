@@ -30,12 +30,8 @@ public final class TemplateHandlers {
     public void create(Context ctx) {
         FormInput input = FormInput.of(ctx);
         try {
-            InvalidInput.Collector problems = new InvalidInput.Collector();
-            String name = field(problems, () -> IncidentForms.name(input.text("name")));
-            var status = field(problems, () -> IncidentForms.templateStatus(input.text("status")));
-            String body = field(problems, () -> IncidentForms.body("body", input.text("body")));
-            problems.throwIfAny();
-            templates.create(Requests.user(ctx), name, status, body);
+            IncidentForms.Template template = IncidentForms.template(input);
+            templates.create(Requests.user(ctx), template.name(), template.status(), template.body());
             Requests.seeOther(ctx, "/console/incidents/templates");
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -46,16 +42,6 @@ public final class TemplateHandlers {
     public void delete(Context ctx) {
         templates.delete(Requests.user(ctx), Requests.pathId(ctx, "templateId"));
         Requests.seeOther(ctx, "/console/incidents/templates");
-    }
-
-    /** Runs one field's check, adding its problem to the others instead of stopping at the first. */
-    private static <T> T field(InvalidInput.Collector problems, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInput e) {
-            e.fields().forEach((field, message) -> problems.check(false, field, message));
-            return null;
-        }
     }
 
     private void render(Context ctx, FormInput input, Map<String, String> errors) {
