@@ -57,7 +57,8 @@ final class IncidentViews {
         List<IncidentPages.Row> recent = new ArrayList<>();
         for (StaffIncidentStore.Row row : rows) {
             (row.resolvedAt() == null ? open : recent).add(new IncidentPages.Row(row.id(), row.name(),
-                    row.status().label(), label(row.impact()), source(row.source()), times.dateTime(row.startedAt()),
+                    row.status().label(), label(row.impact()),
+                    AutoIncidents.SOURCE.equals(row.source()) ? "Our checks" : "Staff", times.dateTime(row.startedAt()),
                     row.resolvedAt() == null ? null : times.dateTime(row.resolvedAt())));
         }
         return new IncidentPages.ListPage(frame, zone(), canEdit, open, recent);

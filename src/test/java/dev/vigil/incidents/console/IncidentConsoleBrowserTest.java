@@ -126,6 +126,8 @@ class IncidentConsoleBrowserTest {
         click("Publish the saved draft");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Published");
 
+        browser.get(vigil.url("/console/incidents"));
+        screenshot("console-list");
         browser.get(incidentUrl);
         screenshot("console-incident");
         browser.get(vigil.url("/incidents/" + incidentUrl.substring(incidentUrl.lastIndexOf('/') + 1)));

@@ -55,7 +55,7 @@ class MergeTest {
     @Test
     void staffRewordAndContinueAnIncidentOurChecksOpened() {
         long auto = automaticIncident();
-        assertThat(staff.victor.get("/console/incidents").body()).contains("API is unavailable").contains("Opened by our checks");
+        assertThat(staff.victor.get("/console/incidents").body()).contains("API is unavailable").contains("Our checks");
 
         staff.grace.submit("/console/incidents/" + auto, "/console/incidents/" + auto + "/name",
                 Map.of("name", "API requests are failing"));
