@@ -19,6 +19,7 @@ import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -85,8 +86,9 @@ public final class Vigil {
             new ConfigSync(components, probeStates).apply(handle, config, clock.instant());
             return null;
         });
+        Markdown markdown = new Markdown();
         this.publisher = new StatusPublisher(database, components, incidents, sessions, config.site(),
-                pageId(config), new Markdown(), templates, clock);
+                pageId(config), markdown, templates, clock);
         Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         HttpClients clients = new HttpClients();
         this.probes = new LinkedHashMap<>();
@@ -108,6 +110,8 @@ public final class Vigil {
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
+                IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
+                        config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts)));
     }
 

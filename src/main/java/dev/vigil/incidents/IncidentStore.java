@@ -77,19 +77,24 @@ public final class IncidentStore {
                 .bind("component", componentId).mapTo(Long.class).findOne();
     }
 
+    /** The incident, unless it was merged into another (then it is gone from every view). */
     public Optional<Incident> find(Handle handle, long id) {
-        return load(handle, "SELECT * FROM incidents WHERE id = :id", Map.of("id", id)).stream().findFirst();
+        return load(handle, "SELECT * FROM incidents WHERE id = :id AND merged_into_id IS NULL", Map.of("id", id))
+                .stream().findFirst();
     }
 
     /** Incidents not yet resolved, newest first. */
     public List<Incident> unresolved(Handle handle) {
-        return load(handle, "SELECT * FROM incidents WHERE resolved_at IS NULL ORDER BY started_at DESC, id DESC", Map.of());
+        return load(handle, """
+                SELECT * FROM incidents WHERE resolved_at IS NULL AND merged_into_id IS NULL
+                 ORDER BY started_at DESC, id DESC""", Map.of());
     }
 
     /** Incidents that started or were resolved since the given time, or are still open; newest first. */
     public List<Incident> since(Handle handle, Instant since, int limit) {
         return load(handle, """
-                SELECT * FROM incidents WHERE started_at >= :since OR resolved_at >= :since OR resolved_at IS NULL
+                SELECT * FROM incidents
+                 WHERE (started_at >= :since OR resolved_at >= :since OR resolved_at IS NULL) AND merged_into_id IS NULL
                  ORDER BY started_at DESC, id DESC LIMIT :limit""",
                 Map.of("since", since.toEpochMilli(), "limit", limit));
     }

@@ -9,6 +9,7 @@ import dev.vigil.config.SiteConfig;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.incidents.NoticeStore;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
@@ -49,6 +50,9 @@ public final class StatusPublisher implements AutoCloseable {
     private final StatusPageViews views;
     private final UptimeCalculator uptime;
     private final Templates templates;
+    private final Markdown markdown;
+    private final TimeFormat times;
+    private final NoticeStore notices = new NoticeStore();
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "vigil-status-publisher");
@@ -65,7 +69,8 @@ public final class StatusPublisher implements AutoCloseable {
         this.incidents = incidents;
         this.sessions = sessions;
         this.clock = clock;
-        TimeFormat times = new TimeFormat(site.timeZone());
+        this.times = new TimeFormat(site.timeZone());
+        this.markdown = markdown;
         this.api = new StatusApi(site, pageId, times);
         this.views = new StatusPageViews(site, times, markdown);
         this.uptime = new UptimeCalculator(site.timeZone());
@@ -107,13 +112,21 @@ public final class StatusPublisher implements AutoCloseable {
 
     /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
     public Optional<String> incidentPage(long id) {
-        return database.read(handle -> incidents.find(handle, id))
-                .map(incident -> templates.render("statuspage/incident.jte",
-                        new IncidentPage(views.siteName(), views.incident(incident))));
+        return database.read(handle -> incidents.find(handle, id).map(incident -> new IncidentPage(views.siteName(),
+                        views.incident(incident),
+                        notices.find(handle, id).filter(NoticeStore.Notice::isPublished).map(this::notice).orElse(null))))
+                .map(page -> templates.render("statuspage/incident.jte", page));
     }
 
-    /** The model of the incident page. */
-    public record IncidentPage(String siteName, StatusPageView.IncidentView incident) {}
+    private NoticeView notice(NoticeStore.Notice notice) {
+        return new NoticeView(markdown.toHtml(notice.body()), times.dateTime(notice.publishedAt()));
+    }
+
+    /** The model of the incident page; notice is null until one is published. */
+    public record IncidentPage(String siteName, StatusPageView.IncidentView incident, NoticeView notice) {}
+
+    /** The published customer notice: html comes from the safe Markdown renderer. */
+    public record NoticeView(String html, String publishedAt) {}
 
     private StatusData load() {
         Instant now = clock.instant();

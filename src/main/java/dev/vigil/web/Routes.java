@@ -5,6 +5,7 @@ import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -21,7 +22,7 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, StaffGuard guard) {}
+            ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -31,6 +32,7 @@ public final class Routes {
         AccountHandlers accounts = handlers.accounts();
         ConsoleHandlers console = handlers.console();
         StaffGuard guard = handlers.guard();
+        IncidentConsole incidents = handlers.incidents();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
@@ -65,6 +67,27 @@ public final class Routes {
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
             config.routes.post("/console/sign-out", accounts::signOut);
+
+            // Incidents (issue 3): viewers read, editors change. Fixed paths come before /{id}.
+            config.routes.get("/console/incidents", StaffGuard.allow(Role.VIEWER, incidents.incidents()::list));
+            config.routes.get("/console/incidents/new", StaffGuard.allow(Role.EDITOR, incidents.creation()::showNew));
+            config.routes.post("/console/incidents", StaffGuard.allow(Role.EDITOR, incidents.creation()::create));
+            config.routes.get("/console/incidents/backfill", StaffGuard.allow(Role.EDITOR, incidents.creation()::showBackfill));
+            config.routes.post("/console/incidents/backfill", StaffGuard.allow(Role.EDITOR, incidents.creation()::backfill));
+            config.routes.get("/console/incidents/templates", StaffGuard.allow(Role.EDITOR, incidents.templates()::list));
+            config.routes.post("/console/incidents/templates", StaffGuard.allow(Role.EDITOR, incidents.templates()::create));
+            config.routes.post("/console/incidents/templates/{templateId}/delete", StaffGuard.allow(Role.EDITOR, incidents.templates()::delete));
+            config.routes.get("/console/incidents/{id}", StaffGuard.allow(Role.VIEWER, incidents.incidents()::show));
+            config.routes.post("/console/incidents/{id}/updates", StaffGuard.allow(Role.EDITOR, incidents.incidents()::postUpdate));
+            config.routes.post("/console/incidents/{id}/name", StaffGuard.allow(Role.EDITOR, incidents.incidents()::rename));
+            config.routes.post("/console/incidents/{id}/merge", StaffGuard.allow(Role.EDITOR, incidents.incidents()::merge));
+            config.routes.get("/console/incidents/{id}/updates/{updateId}", StaffGuard.allow(Role.VIEWER, incidents.corrections()::show));
+            config.routes.post("/console/incidents/{id}/updates/{updateId}", StaffGuard.allow(Role.EDITOR, incidents.corrections()::correct));
+            config.routes.get("/console/incidents/{id}/notice", StaffGuard.allow(Role.VIEWER, incidents.notices()::show));
+            config.routes.post("/console/incidents/{id}/notice/draft", StaffGuard.allow(Role.EDITOR, incidents.notices()::draft));
+            config.routes.post("/console/incidents/{id}/notice", StaffGuard.allow(Role.EDITOR, incidents.notices()::save));
+            config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
+            config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
 
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());

@@ -1,0 +1,62 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+
+/** One update with the texts it had before, and the form to correct it. */
+public final class CorrectionHandlers {
+    private final IncidentReads reads;
+    private final IncidentEditor editor;
+    private final IncidentViews views;
+    private final Templates pages;
+    private final String siteName;
+
+    CorrectionHandlers(IncidentReads reads, IncidentEditor editor, IncidentViews views, Templates pages,
+            String siteName) {
+        this.reads = reads;
+        this.editor = editor;
+        this.views = views;
+        this.pages = pages;
+        this.siteName = siteName;
+    }
+
+    public void show(Context ctx) {
+        render(ctx, null, null, Map.of());
+    }
+
+    /** POST: saves the corrected text, or shows it again with a preview. */
+    public void correct(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        long updateId = Requests.pathId(ctx, "updateId");
+        String body = FormInput.of(ctx).text("body");
+        if (FormInput.of(ctx).action().equals("preview")) {
+            render(ctx, body, views.html(IncidentForms.normalise(body)), Map.of());
+            return;
+        }
+        try {
+            editor.correct(Requests.user(ctx), id, updateId, IncidentForms.body("body", body));
+            Requests.seeOther(ctx, "/console/incidents/" + id + "/updates/" + updateId);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, body, null, e.fields());
+        }
+    }
+
+    /** body is what the form shows: null for the update's current text. */
+    private void render(Context ctx, String body, String preview, Map<String, String> errors) {
+        long id = Requests.pathId(ctx, "id");
+        long updateId = Requests.pathId(ctx, "updateId");
+        IncidentReads.WithRevisions found = reads.withRevisions(id, updateId)
+                .orElseThrow(() -> new NotFoundResponse("No incident " + id));
+        IncidentUpdate update = found.incident().updates().stream().filter(u -> u.id() == updateId).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("No update " + updateId + " in incident " + id));
+        pages.page(ctx, "console/incidents/update.jte", views.update(Requests.frame(ctx, siteName),
+                Requests.canEdit(ctx), found.incident(), update, found.revisions(),
+                body == null ? update.body() : body, preview, errors));
+    }
+}

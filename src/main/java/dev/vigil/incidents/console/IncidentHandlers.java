@@ -1,0 +1,117 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/** The list of incidents and the staff page of one, with its forms: post an update, rename, merge. */
+public final class IncidentHandlers {
+    private final IncidentReads reads;
+    private final IncidentEditor editor;
+    private final IncidentMerger merger;
+    private final TemplatePicker picker;
+    private final IncidentForms forms;
+    private final IncidentViews views;
+    private final Templates pages;
+    private final String siteName;
+
+    IncidentHandlers(IncidentReads reads, IncidentEditor editor, IncidentMerger merger, TemplatePicker picker,
+            IncidentForms forms, IncidentViews views, Templates pages, String siteName) {
+        this.reads = reads;
+        this.editor = editor;
+        this.merger = merger;
+        this.picker = picker;
+        this.forms = forms;
+        this.views = views;
+        this.pages = pages;
+        this.siteName = siteName;
+    }
+
+    public void list(Context ctx) {
+        pages.page(ctx, "console/incidents/list.jte",
+                views.list(Requests.frame(ctx, siteName), Requests.canEdit(ctx), reads.list()));
+    }
+
+    /** GET: the incident (its update form filled from ?template=ID if given), or the one it was merged into. */
+    public void show(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        Optional<IncidentViews.Loaded> loaded = reads.incidentPage(id);
+        if (loaded.isEmpty()) {
+            long into = reads.mergedInto(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
+            Requests.seeOther(ctx, "/console/incidents/" + into);
+            return;
+        }
+        try {
+            render(ctx, loaded.get(), picker.fromQuery(ctx), null, Map.of());
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, loaded.get(), new FormInput(Map.of()), null, e.fields());
+        }
+    }
+
+    /** POST: posts an update, or shows the form again with a preview. */
+    public void postUpdate(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        FormInput input = FormInput.of(ctx);
+        try {
+            switch (input.action()) {
+                case "preview" -> render(ctx, id, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
+                default -> {
+                    editor.postUpdate(Requests.user(ctx), id, forms.update(input, reads.componentIds()));
+                    Requests.seeOther(ctx, "/console/incidents/" + id);
+                }
+            }
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, id, input, null, e.fields());
+        }
+    }
+
+    public void rename(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        FormInput input = FormInput.of(ctx);
+        try {
+            editor.rename(Requests.user(ctx), id, IncidentForms.name(input.text("name")));
+            Requests.seeOther(ctx, "/console/incidents/" + id);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, id, input, null, e.fields());
+        }
+    }
+
+    /** Merges the incident chosen in the form ("from") into this one. */
+    public void merge(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        FormInput input = FormInput.of(ctx);
+        try {
+            merger.merge(Requests.user(ctx), id, mergeSource(input.text("from")));
+            Requests.seeOther(ctx, "/console/incidents/" + id);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, id, input, null, e.fields());
+        }
+    }
+
+    private static long mergeSource(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of("from", "Choose the incident to merge into this one.");
+        }
+    }
+
+    private void render(Context ctx, long id, FormInput input, String preview, Map<String, String> errors) {
+        render(ctx, reads.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id)), input,
+                preview, errors);
+    }
+
+    private void render(Context ctx, IncidentViews.Loaded loaded, FormInput input, String preview,
+            Map<String, String> errors) {
+        pages.page(ctx, "console/incidents/show.jte",
+                views.show(Requests.frame(ctx, siteName), Requests.canEdit(ctx), loaded, input, preview, errors));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.accounts.AuditLog;
+import dev.vigil.accounts.User;
+import dev.vigil.db.Database;
+import dev.vigil.incidents.Incident;
+import dev.vigil.incidents.IncidentStore;
+import dev.vigil.outages.Outage;
+import dev.vigil.outages.OutageStore;
+import dev.vigil.web.InvalidInput;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Merges one incident into another, for when two incidents turn out to be one problem (often an
+ * outage the probes opened and an incident staff opened by hand). The absorbed incident's updates,
+ * components and outages move over; it keeps its row, marked merged, and vanishes from the public
+ * page, the API and the console. The absorbing incident keeps its name and status, starts at the
+ * earlier of the two starts and takes the worse impact.
+ */
+final class IncidentMerger {
+    private final Database database;
+    private final IncidentStore incidents;
+    private final StaffIncidentStore staff;
+    private final OutageStore outages;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    IncidentMerger(Database database, IncidentStore incidents, StaffIncidentStore staff, OutageStore outages,
+            AuditLog audit, Clock clock, Runnable onChange) {
+        this.database = database;
+        this.incidents = incidents;
+        this.staff = staff;
+        this.outages = outages;
+        this.audit = audit;
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    /** Merges incident fromId into incident intoId. */
+    void merge(User by, long intoId, long fromId) {
+        Instant now = clock.instant();
+        database.write(handle -> {
+            Incident into = incidents.find(handle, intoId).orElseThrow(() -> new NotFoundResponse("No incident " + intoId));
+            if (fromId == intoId) {
+                throw InvalidInput.of("from", "Choose another incident: an incident cannot be merged into itself.");
+            }
+            Incident from = incidents.find(handle, fromId).orElseThrow(() -> InvalidInput.of("from",
+                    "There is no incident #" + fromId + "; it may have been merged already. Reload the page."));
+            if (!into.status().isOpen() && from.status().isOpen()) {
+                throw InvalidInput.of("from", "\"" + from.name() + "\" is still open and this incident is resolved. "
+                        + "Merge this incident into it instead, or resolve it first.");
+            }
+            Optional<String> autoComponent = staff.autoComponentOf(handle, fromId);
+            staff.moveUpdates(handle, fromId, intoId);
+            for (String componentId : from.componentIds()) {
+                incidents.addComponent(handle, intoId, componentId);
+            }
+            staff.unlinkComponents(handle, fromId);
+            for (Outage outage : outages.forIncident(handle, fromId)) {
+                outages.attachToIncident(handle, outage.id(), intoId);
+            }
+            staff.markMerged(handle, fromId, intoId, now);
+            // New failures of that component should join the merged incident while it is open, as they joined B.
+            if (autoComponent.isPresent() && into.status().isOpen() && staff.autoComponentOf(handle, intoId).isEmpty()) {
+                staff.takeAutoComponent(handle, intoId, autoComponent.get());
+            }
+            Instant started = from.startedAt().isBefore(into.startedAt()) ? from.startedAt() : into.startedAt();
+            Instant resolved = into.resolvedAt() == null || from.resolvedAt() == null
+                    || into.resolvedAt().isAfter(from.resolvedAt()) ? into.resolvedAt() : from.resolvedAt();
+            staff.widen(handle, intoId, started, resolved, into.impact().atLeast(from.impact()), now);
+            audit.record(handle, now, by.actor(), "incident.merged", "incident", Long.toString(intoId),
+                    "#" + fromId + " \"" + from.name() + "\" merged into #" + intoId);
+            return null;
+        });
+        onChange.run();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.incidents.Incident;
+import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.outages.Outage;
+import dev.vigil.time.TimeFormat;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the first draft of the notice customers read after a resolved incident, from what
+ * Vigil recorded: the affected components, when it started and ended, what the probes saw and
+ * the timeline of updates. The parts only people know (what happened, the impact, the cause,
+ * the changes, the apology) get a heading each and a prompt in italics to replace. The practice
+ * behind the sections: ../shared/reference/postmortem-practice.md, "The customer-facing notice".
+ */
+final class NoticeDraft {
+    /** Long updates are shortened in the timeline; the full text stays on the incident's page. */
+    private static final int TIMELINE_ENTRY_CHARS = 400;
+
+    private final TimeFormat times;
+    private final String siteUrl;
+
+    NoticeDraft(TimeFormat times, String siteUrl) {
+        this.times = times;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    }
+
+    /** The draft of a resolved incident; componentNames maps component ids to the names customers know. */
+    String write(Incident incident, Map<String, String> componentNames, List<Outage> outages) {
+        StringBuilder text = new StringBuilder();
+        summary(text, incident, componentNames);
+        probes(text, outages, componentNames);
+        timeline(text, incident);
+        prompts(text);
+        return text.toString().strip() + "\n";
+    }
+
+    private void summary(StringBuilder text, Incident incident, Map<String, String> componentNames) {
+        List<String> names = incident.componentIds().stream().map(id -> componentNames.getOrDefault(id, id)).toList();
+        text.append("### Summary\n\n");
+        text.append("- **Affected components:** ")
+                .append(names.isEmpty() ? "none recorded" : String.join(", ", names)).append('\n');
+        text.append("- **Started:** ").append(times.dateTime(incident.startedAt())).append('\n');
+        text.append("- **Resolved:** ").append(times.dateTime(incident.resolvedAt())).append('\n');
+        text.append("- **Duration:** ")
+                .append(TimeFormat.duration(Duration.between(incident.startedAt(), incident.resolvedAt()))).append('\n');
+        text.append("- All times are in the ").append(times.zone().getId()).append(" time zone.\n");
+        text.append("- Every update we posted: <").append(siteUrl).append("/incidents/").append(incident.id())
+                .append(">\n\n");
+    }
+
+    private void probes(StringBuilder text, List<Outage> outages, Map<String, String> componentNames) {
+        text.append("### What our checks saw\n\n");
+        if (outages.isEmpty()) {
+            text.append("Our automated checks recorded no outage for this incident.\n\n");
+            return;
+        }
+        for (Outage outage : outages) {
+            text.append("- **").append(componentNames.getOrDefault(outage.componentId(), outage.componentId()))
+                    .append("** (check `").append(outage.probeId()).append("`): the first check failed at ")
+                    .append(times.dateTime(outage.startedAt())).append(" (").append(oneLine(outage.firstFailureReason()))
+                    .append("). It took ").append(TimeFormat.duration(outage.timeToDetect()))
+                    .append(" to confirm the outage");
+            if (outage.endedAt() != null) {
+                text.append(", and checks passed again from ").append(times.dateTime(outage.endedAt()));
+            }
+            text.append(".\n");
+        }
+        text.append('\n');
+    }
+
+    private void timeline(StringBuilder text, Incident incident) {
+        text.append("### Timeline\n\n");
+        incident.updates().stream()
+                .sorted(Comparator.comparing(IncidentUpdate::displayAt).thenComparing(IncidentUpdate::id))
+                .forEach(update -> text.append("- **").append(times.dateTime(update.displayAt())).append("**, ")
+                        .append(update.status().label().toLowerCase(java.util.Locale.ROOT)).append(": ")
+                        .append(shortened(oneLine(update.body()))).append('\n'));
+        text.append('\n');
+    }
+
+    private static void prompts(StringBuilder text) {
+        text.append("""
+                ### What happened
+
+                _Say in two or three plain sentences what customers went through, as they would put it: what did \
+                not work, for how long, and how it was put right._
+
+                ### The impact
+
+                _Say who was affected and how much: which features, what share of requests or customers. Say \
+                plainly whether any data was lost; if none was, say that too._
+
+                ### Why it happened
+
+                _Explain the cause in plain words, without jargon or blame. Own it, even if a supplier was \
+                involved._
+
+                ### What we are changing
+
+                _List the concrete changes that will stop this from happening again, each with when it will be \
+                done._
+
+                ### Our apology
+
+                _Say sorry in your own words and mean it: name what this cost our customers, not only that \
+                it happened._
+                """);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= TIMELINE_ENTRY_CHARS ? text : text.substring(0, TIMELINE_ENTRY_CHARS).strip() + "…";
+    }
+}

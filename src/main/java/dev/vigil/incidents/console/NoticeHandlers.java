@@ -1,0 +1,79 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+
+/** The customer notice of an incident: draft it from the record, edit the draft, publish it. */
+public final class NoticeHandlers {
+    private final IncidentReads reads;
+    private final Notices notices;
+    private final IncidentViews views;
+    private final Templates pages;
+    private final String siteName;
+
+    NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews views, Templates pages, String siteName) {
+        this.reads = reads;
+        this.notices = notices;
+        this.views = views;
+        this.pages = pages;
+        this.siteName = siteName;
+    }
+
+    public void show(Context ctx) {
+        render(ctx, null, null, Map.of());
+    }
+
+    /** POST: a fresh draft from what Vigil recorded. */
+    public void draft(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        try {
+            notices.draft(Requests.user(ctx), id);
+            Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, null, null, e.fields());
+        }
+    }
+
+    /** POST: saves the edited draft (customers still see the published text), or previews it. */
+    public void save(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        FormInput input = FormInput.of(ctx);
+        String draft = input.text("draft");
+        if (input.action().equals("preview")) {
+            render(ctx, draft, views.html(IncidentForms.normalise(draft)), Map.of());
+            return;
+        }
+        try {
+            notices.save(Requests.user(ctx), id, IncidentForms.notice("draft", draft));
+            Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, draft, null, e.fields());
+        }
+    }
+
+    public void publish(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        try {
+            notices.publish(Requests.user(ctx), id);
+            Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, null, null, e.fields());
+        }
+    }
+
+    /** draft is what the editor shows: null for the stored draft. */
+    private void render(Context ctx, String draft, String preview, Map<String, String> errors) {
+        long id = Requests.pathId(ctx, "id");
+        IncidentReads.WithNotice found = reads.withNotice(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
+        String shown = draft != null ? draft : found.notice().map(n -> n.draft()).orElse(null);
+        pages.page(ctx, "console/incidents/notice.jte", views.notice(Requests.frame(ctx, siteName),
+                Requests.canEdit(ctx), found.incident(), found.notice(), shown, preview, errors));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.markdown.Markdown;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+/**
+ * POST /console/preview: the HTML fragment a Markdown text renders to, through the same renderer
+ * as the public page, for the live preview script. Forms preview without it too.
+ */
+public final class PreviewHandler {
+    private final Markdown markdown;
+
+    PreviewHandler(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    public void preview(Context ctx) {
+        String body = IncidentForms.normalise(FormInput.of(ctx).text("body"));
+        if (body.length() > IncidentForms.MAX_NOTICE) {
+            throw new BadRequestResponse("The text is longer than " + IncidentForms.MAX_NOTICE + " characters.");
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(markdown.toHtml(body));
+    }
+}

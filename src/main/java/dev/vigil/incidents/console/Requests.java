@@ -1,0 +1,40 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.accounts.Role;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.accounts.User;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+
+/** What every incident handler reads from a request, and how it answers after a change. */
+final class Requests {
+    private Requests() {}
+
+    /** A numeric id from the path; anything else names no incident, so it is a 404. */
+    static long pathId(Context ctx, String param) {
+        try {
+            return Long.parseLong(ctx.pathParam(param));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam(param));
+        }
+    }
+
+    static User user(Context ctx) {
+        return StaffGuard.session(ctx).user();
+    }
+
+    static boolean canEdit(Context ctx) {
+        return user(ctx).role().includes(Role.EDITOR);
+    }
+
+    static Frame frame(Context ctx, String siteName) {
+        return Frame.of(siteName, StaffGuard.session(ctx));
+    }
+
+    /** Post-redirect-get: after a change, the browser loads the page that shows it. */
+    static void seeOther(Context ctx, String path) {
+        ctx.redirect(path, HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** Saved wording for common updates: list, save, delete. */
+public final class TemplateHandlers {
+    private final IncidentReads reads;
+    private final UpdateTemplates templates;
+    private final IncidentViews views;
+    private final Templates pages;
+    private final String siteName;
+
+    TemplateHandlers(IncidentReads reads, UpdateTemplates templates, IncidentViews views, Templates pages,
+            String siteName) {
+        this.reads = reads;
+        this.templates = templates;
+        this.views = views;
+        this.pages = pages;
+        this.siteName = siteName;
+    }
+
+    public void list(Context ctx) {
+        render(ctx, new FormInput(Map.of()), Map.of());
+    }
+
+    public void create(Context ctx) {
+        FormInput input = FormInput.of(ctx);
+        try {
+            IncidentForms.Template template = IncidentForms.template(input);
+            templates.create(Requests.user(ctx), template.name(), template.status(), template.body());
+            Requests.seeOther(ctx, "/console/incidents/templates");
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, input, e.fields());
+        }
+    }
+
+    public void delete(Context ctx) {
+        templates.delete(Requests.user(ctx), Requests.pathId(ctx, "templateId"));
+        Requests.seeOther(ctx, "/console/incidents/templates");
+    }
+
+    private void render(Context ctx, FormInput input, Map<String, String> errors) {
+        pages.page(ctx, "console/incidents/templates.jte",
+                views.templates(Requests.frame(ctx, siteName), reads.templates(), input, errors));
+    }
+}

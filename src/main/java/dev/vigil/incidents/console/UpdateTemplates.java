@@ -1,0 +1,45 @@
+package dev.vigil.incidents.console;
+
+import dev.vigil.accounts.AuditLog;
+import dev.vigil.accounts.User;
+import dev.vigil.db.Database;
+import dev.vigil.incidents.IncidentStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Saving and deleting the wording staff reuse for common updates, each with its audit entry. */
+final class UpdateTemplates {
+    private final Database database;
+    private final TemplateStore templates;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    UpdateTemplates(Database database, TemplateStore templates, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.templates = templates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    long create(User by, String name, IncidentStatus status, String body) {
+        Instant now = clock.instant();
+        return database.write(handle -> {
+            long id = templates.create(handle, name, status, body, now, by.actor());
+            audit.record(handle, now, by.actor(), "update_template.created", "update_template", Long.toString(id), name);
+            return id;
+        });
+    }
+
+    void delete(User by, long id) {
+        Instant now = clock.instant();
+        database.write(handle -> {
+            TemplateStore.Template template = templates.find(handle, id)
+                    .orElseThrow(() -> new NotFoundResponse("No template " + id));
+            templates.delete(handle, id);
+            audit.record(handle, now, by.actor(), "update_template.deleted", "update_template", Long.toString(id),
+                    template.name());
+            return null;
+        });
+    }
+}

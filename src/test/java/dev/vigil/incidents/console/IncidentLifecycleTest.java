@@ -1,0 +1,46 @@
+package dev.vigil.incidents.console;
+
+import static dev.vigil.incidents.IncidentStatus.IDENTIFIED;
+import static dev.vigil.incidents.IncidentStatus.INVESTIGATING;
+import static dev.vigil.incidents.IncidentStatus.MONITORING;
+import static dev.vigil.incidents.IncidentStatus.POSTMORTEM;
+import static dev.vigil.incidents.IncidentStatus.RESOLVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.incidents.console.IncidentLifecycle.Step;
+import dev.vigil.web.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+class IncidentLifecycleTest {
+
+    @Test
+    void openStatusesFollowEachOtherInAnyOrder() {
+        assertThat(IncidentLifecycle.step(MONITORING, INVESTIGATING)).isEqualTo(Step.CONTINUES);
+        assertThat(IncidentLifecycle.step(INVESTIGATING, MONITORING)).isEqualTo(Step.CONTINUES);
+        assertThat(IncidentLifecycle.step(IDENTIFIED, IDENTIFIED)).isEqualTo(Step.CONTINUES);
+    }
+
+    @Test
+    void anyOpenStatusMayResolve() {
+        assertThat(IncidentLifecycle.step(INVESTIGATING, RESOLVED)).isEqualTo(Step.RESOLVES);
+        assertThat(IncidentLifecycle.step(MONITORING, RESOLVED)).isEqualTo(Step.RESOLVES);
+    }
+
+    @Test
+    void anOpenStatusAfterResolvedReopens() {
+        assertThat(IncidentLifecycle.step(RESOLVED, INVESTIGATING)).isEqualTo(Step.REOPENS);
+        assertThat(IncidentLifecycle.step(POSTMORTEM, MONITORING)).isEqualTo(Step.REOPENS);
+    }
+
+    @Test
+    void nothingResolvesAResolvedIncidentAgain() {
+        assertThatThrownBy(() -> IncidentLifecycle.step(RESOLVED, RESOLVED)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("already resolved");
+    }
+
+    @Test
+    void staffDoNotPostThePostmortemStatus() {
+        assertThatThrownBy(() -> IncidentLifecycle.step(RESOLVED, POSTMORTEM)).isInstanceOf(InvalidInput.class);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.vigil.incidents.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.testing.RunningVigil;
+import dev.vigil.time.TimeFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.StringEscapeUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The customer notice: drafted from the record, edited as a draft, published to the public page. */
+class NoticeTest {
+    private static final Pattern DRAFT = Pattern.compile("<textarea id=\"draft\"[^>]*>([^<]*)</textarea>");
+
+    @TempDir
+    Path dataDir;
+    RunningVigil vigil;
+    Staff staff;
+
+    @BeforeEach
+    void start() {
+        vigil = RunningVigil.start(dataDir, Staff.COMPONENTS);
+        staff = Staff.signIn(vigil);
+    }
+
+    @AfterEach
+    void stop() {
+        vigil.close();
+    }
+
+    @Test
+    void aResolvedIncidentsNoticeIsDraftedEditedAndPublished() {
+        long id = staff.open(Map.of("name", "API outage", "impact", "critical", "status", "investigating",
+                "body", "The API is down.", "component.api", "major_outage"));
+        staff.postUpdate(id, "identified", "A full disk.");
+        staff.postUpdate(staff.grace, id, "resolved", "Disk cleared.", Map.of("component.api", "operational"));
+        String notice = "/console/incidents/" + id + "/notice";
+
+        assertThat(staff.grace.submit(notice, notice + "/draft", Map.of()).statusCode()).isEqualTo(303);
+
+        String draft = draftOn(staff.grace.get(notice).body());
+        TimeFormat times = new TimeFormat(ZoneId.of("America/Los_Angeles"));
+        Instant started = instant(id, "started_at");
+        Instant resolved = instant(id, "resolved_at");
+        assertThat(draft).contains("**Affected components:** API")
+                .contains("**Started:** " + times.dateTime(started)).contains("**Resolved:** " + times.dateTime(resolved))
+                .contains("**Duration:** " + TimeFormat.duration(Duration.between(started, resolved)))
+                .contains("America/Los_Angeles time zone").containsPattern("P[SD]T")
+                .contains("### What our checks saw").contains("### Timeline").contains("investigating: The API is down.")
+                .contains("resolved: Disk cleared.").contains("### What happened").contains("### The impact")
+                .contains("### Why it happened").contains("### What we are changing").contains("### Our apology")
+                .contains("http://status.test/incidents/" + id);
+
+        String edited = draft.replaceFirst("(?s)### What happened\\n\\n_.*?_", "### What happened\n\nOur API was down "
+                + "because a disk filled up.");
+        assertThat(staff.grace.submit(notice, notice, Map.of("draft", edited)).statusCode()).isEqualTo(303);
+        assertThat(vigil.get("/incidents/" + id).body()).doesNotContain("Incident report");
+
+        assertThat(staff.grace.submit(notice, notice + "/publish", Map.of()).statusCode()).isEqualTo(303);
+
+        String publicPage = vigil.get("/incidents/" + id).body();
+        assertThat(publicPage).contains("Incident report").contains("<h3>What happened</h3>")
+                .contains("Our API was down because a disk filled up.").contains("<h3>Our apology</h3>");
+        assertThat(staff.ada.get("/console/audit").body()).contains("notice.drafted").contains("notice.draft_saved")
+                .contains("notice.published");
+    }
+
+    @Test
+    void savingADraftAfterPublishingChangesNothingCustomersSeeUntilPublishedAgain() {
+        long id = resolvedIncident("Published once");
+        String notice = "/console/incidents/" + id + "/notice";
+        staff.grace.submit(notice, notice, Map.of("draft", "First words."));
+        staff.grace.submit(notice, notice + "/publish", Map.of());
+
+        staff.grace.submit(notice, notice, Map.of("draft", "Second thoughts."));
+
+        assertThat(vigil.get("/incidents/" + id).body()).contains("First words.").doesNotContain("Second thoughts.");
+        assertThat(staff.grace.get(notice).body()).contains("edits not yet published");
+    }
+
+    @Test
+    void anOpenIncidentsNoticeCannotBeDraftedOrPublished() {
+        long id = staff.open("Still going");
+        String notice = "/console/incidents/" + id + "/notice";
+        staff.grace.submit(notice, notice, Map.of("draft", "Too early."));
+
+        var drafted = staff.grace.submit(notice, notice + "/draft", Map.of());
+        var published = staff.grace.submit(notice, notice + "/publish", Map.of());
+
+        assertThat(drafted.statusCode()).isEqualTo(400);
+        assertThat(drafted.body()).contains("Resolve the incident before drafting its notice");
+        assertThat(published.statusCode()).isEqualTo(400);
+        assertThat(published.body()).contains("This incident is not resolved, so its notice cannot be published yet");
+        assertThat(vigil.get("/incidents/" + id).body()).doesNotContain("Too early.");
+    }
+
+    @Test
+    void aViewerReadsTheNoticeButCannotPublishIt() {
+        long id = resolvedIncident("Victor reads");
+        String notice = "/console/incidents/" + id + "/notice";
+        staff.grace.submit(notice, notice + "/draft", Map.of());
+
+        assertThat(staff.victor.get(notice).statusCode()).isEqualTo(200);
+        assertThat(staff.victor.submit(notice, notice + "/publish", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(vigil.get("/incidents/" + id).body()).doesNotContain("Incident report");
+    }
+
+    @Test
+    void thePublishedNoticeIsRenderedSafely() {
+        long id = resolvedIncident("Hostile notice");
+        String notice = "/console/incidents/" + id + "/notice";
+        staff.grace.submit(notice, notice, Map.of("draft", "<script>alert(1)</script>\n\n[x](javascript:alert(1))"));
+        staff.grace.submit(notice, notice + "/publish", Map.of());
+
+        assertThat(vigil.get("/incidents/" + id).body()).doesNotContain("<script>alert(1)</script>")
+                .doesNotContain("javascript:").contains("&lt;script&gt;");
+    }
+
+    private long resolvedIncident(String name) {
+        long id = staff.open(name);
+        staff.postUpdate(id, "resolved", "Over.");
+        return id;
+    }
+
+    private Instant instant(long id, String column) {
+        return Instant.ofEpochMilli(vigil.vigil().database().read(handle -> handle.createQuery(
+                "SELECT " + column + " FROM incidents WHERE id = :id").bind("id", id).mapTo(Long.class).one()));
+    }
+
+    private static String draftOn(String page) {
+        Matcher matcher = DRAFT.matcher(page);
+        assertThat(matcher.find()).as("a draft on the page").isTrue();
+        return StringEscapeUtils.unescapeHtml4(matcher.group(1));
+    }
+}
