@@ -50,19 +50,26 @@ final class StatusPageViews {
                 + site.timeZone().getDisplayName(TextStyle.SHORT, Locale.US) + ")";
         return new StatusPageView(site.name(), site.url(), zone,
                 new StatusPageView.Banner(overall.indicator(), overall.description()), groups,
-                data.unresolved().stream().map(this::incident).toList(),
-                data.recent().stream().filter(i -> !i.status().isOpen()).map(this::incident).toList(),
+                data.unresolved().stream().map(i -> incident(i, names(data.components()))).toList(),
+                data.recent().stream().filter(i -> !i.status().isOpen()).map(i -> incident(i, names(data.components()))).toList(),
                 times.dateTime(data.now()), days);
     }
 
-    IncidentView incident(Incident i) {
+    /** An incident as shown; names maps component ids to the names readers know them by. */
+    IncidentView incident(Incident i, java.util.Map<String, String> names) {
         String ended = i.resolvedAt() == null ? null : times.dateTime(i.resolvedAt());
         String duration = i.resolvedAt() == null ? null
                 : TimeFormat.duration(Duration.between(i.startedAt(), i.resolvedAt()));
         return new IncidentView(i.id(), i.name(), i.impact().apiName(), i.status().label(),
-                times.dateTime(i.startedAt()), ended, duration, String.join(", ", i.componentIds()),
+                times.dateTime(i.startedAt()), ended, duration, String.join(", ", i.componentIds().stream().map(id -> names.getOrDefault(id, id)).toList()),
                 i.updates().stream().map(u -> new UpdateView(u.status().label(), markdown.toHtml(u.body()),
                         times.dateTime(u.displayAt()), times.iso(u.displayAt()))).toList());
+    }
+
+    static java.util.Map<String, String> names(List<Component> components) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        components.forEach(c -> names.put(c.id(), c.name()));
+        return names;
     }
 
     private ComponentView component(Component c, List<DayUptime> days) {

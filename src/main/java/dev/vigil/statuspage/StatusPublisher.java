@@ -113,7 +113,7 @@ public final class StatusPublisher implements AutoCloseable {
     /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
     public Optional<String> incidentPage(long id) {
         return database.read(handle -> incidents.find(handle, id).map(incident -> new IncidentPage(views.siteName(),
-                        views.incident(incident),
+                        views.incident(incident, StatusPageViews.names(components.all(handle))),
                         notices.find(handle, id).filter(NoticeStore.Notice::isPublished).map(this::notice).orElse(null))))
                 .map(page -> templates.render("statuspage/incident.jte", page));
     }
