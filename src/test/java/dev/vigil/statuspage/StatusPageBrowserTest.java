@@ -235,7 +235,7 @@ class StatusPageBrowserTest {
                 .containsExactly("Resolved", "Monitoring", "Identified", "Investigating");
         assertThat(driver.findElement(By.cssSelector("li.update .update-body")).getText()).contains("No data was lost");
         assertThat(driver.findElements(By.cssSelector("li.update .update-body ul li"))).hasSize(3);
-        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("search").contains("web");
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("Search").contains("Web application");
     }
 
     private String bodyBackground() {
