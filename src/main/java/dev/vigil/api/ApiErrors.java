@@ -1,6 +1,7 @@
 package dev.vigil.api;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,17 @@ public final class ApiErrors {
     public static boolean covers(Context ctx) {
         String path = ctx.path();
         return path.equals(BASE) || path.startsWith(BASE + "/");
+    }
+
+    /** A typed HTTP error; a 405 names the methods the path takes, in the message and the Allow header. */
+    public static void write(Context ctx, HttpResponseException e) {
+        if (e.getStatus() == 405 && !e.getDetails().isEmpty()) {
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            write(ctx, 405, ctx.path() + " does not take " + ctx.method() + "; it takes " + allowed + ".", null);
+            return;
+        }
+        write(ctx, e.getStatus(), e.getMessage(), null);
     }
 
     /** fields may be null. */

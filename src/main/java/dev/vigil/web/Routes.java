@@ -125,7 +125,7 @@ public final class Routes {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (ApiErrors.covers(ctx)) {
-                    ApiErrors.write(ctx, e.getStatus(), e.getMessage(), null);
+                    ApiErrors.write(ctx, e);
                 } else {
                     ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
                 }
