@@ -2,14 +2,31 @@ package dev.vigil;
 
 import dev.vigil.accounts.AccountHandlers;
 import dev.vigil.accounts.Accounts;
+import dev.vigil.accounts.ApiTokenHandlers;
+import dev.vigil.accounts.ApiTokenStore;
+import dev.vigil.accounts.ApiTokens;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Cookies;
+import dev.vigil.accounts.InvitationStore;
+import dev.vigil.accounts.Invitations;
+import dev.vigil.accounts.LinkSender;
+import dev.vigil.accounts.OneTimeLinkHandlers;
+import dev.vigil.accounts.OwnAccountHandlers;
 import dev.vigil.accounts.PasswordHasher;
+import dev.vigil.accounts.PasswordResetStore;
+import dev.vigil.accounts.PasswordResets;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.accounts.SessionStore;
+import dev.vigil.accounts.ShowLinkToAdmin;
 import dev.vigil.accounts.StaffGuard;
+import dev.vigil.accounts.Team;
+import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.api.ApiGuard;
+import dev.vigil.api.ComponentApi;
+import dev.vigil.api.IncidentApi;
+import dev.vigil.api.OpenApiDescription;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
 import dev.vigil.config.ProbeConfig;
@@ -19,6 +36,7 @@ import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.incidents.StaffIncidents;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.outages.OutageService;
@@ -67,6 +85,7 @@ public final class Vigil {
     private final Map<String, Probe> probes;
     private final RetentionJob retention;
     private final Accounts accounts;
+    private final ApiTokens apiTokens;
     private final Javalin web;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
@@ -102,17 +121,38 @@ public final class Vigil {
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
+        SessionStore sessionStore = new SessionStore(users);
         AuditLog audit = new AuditLog();
-        this.accounts = new Accounts(database, users, new SessionStore(users), audit, new PasswordHasher(), tokens, clock);
+        PasswordHasher hasher = new PasswordHasher();
+        this.accounts = new Accounts(database, users, sessionStore, audit, hasher, tokens, clock);
+        this.apiTokens = new ApiTokens(database, new ApiTokenStore(), audit, tokens, clock);
         Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
         String siteName = config.site().name();
+        String siteUrl = config.site().url();
+        // The seam for mail: until Vigil sends mail, the admin is shown each link to pass on.
+        LinkSender links = new ShowLinkToAdmin();
+        Invitations invitations = new Invitations(database, new InvitationStore(), users, accounts, audit, hasher,
+                tokens, links, siteUrl, clock);
+        PasswordResets resets = new PasswordResets(database, new PasswordResetStore(), users, sessionStore, accounts,
+                audit, hasher, tokens, links, siteUrl, clock);
+        Routes.Access access = new Routes.Access(
+                new TeamHandlers(new Team(database, users, sessionStore, audit, clock), invitations, resets, templates,
+                        times, siteName),
+                new OneTimeLinkHandlers(invitations, resets, templates, cookies, tokens, siteName),
+                new ApiTokenHandlers(apiTokens, templates, times, siteName),
+                new OwnAccountHandlers(accounts, templates, siteName));
+        Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
+                new ComponentApi(database, components, times),
+                new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
+                        publisher, times, siteUrl, clock),
+                new OpenApiDescription(siteUrl));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
                 IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
                         config.site(), clock, publisher::invalidate),
-                new StaffGuard(accounts)));
+                new StaffGuard(accounts), access, api));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -130,6 +170,7 @@ public final class Vigil {
             new DemoHistory(database, config, clock).seedIfNew();
         }
         accounts.bootstrapAdmin(System.getenv("VIGIL_ADMIN_EMAIL"), System.getenv("VIGIL_ADMIN_PASSWORD"));
+        apiTokens.bootstrap(config.bootstrapToken());
         sessions.begin();
         publisher.rebuild();
         web.start(config.port());

@@ -21,7 +21,9 @@ class RouteTableTest {
     private static final Set<String> PUBLIC = Set.of(
             "GET /", "GET /api/v2/summary.json", "GET /api/v2/status.json", "GET /incidents/{id}", "GET /health",
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
-            "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in");
+            "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
+            // One-time links: the random token in the path is what lets the holder in.
+            "GET /invite/{token}", "POST /invite/{token}", "GET /reset/{token}", "POST /reset/{token}");
     private static final Set<HandlerType> REQUEST_TYPES = Set.of(
             HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 

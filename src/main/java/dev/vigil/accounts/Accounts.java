@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Staff accounts: the first admin, signing in and out, and sessions that survive restarts.
@@ -22,6 +23,11 @@ public final class Accounts {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     public static final int MIN_PASSWORD = 12;
+    private static final int MAX_PASSWORD = 200;
+    private static final int MAX_NAME = 100;
+    static final String EMAIL_RULE = "Enter an email address such as ada@example.com.";
+    static final String NAME_RULE = "Enter a name of 1 to " + MAX_NAME + " characters.";
+    static final String PASSWORD_RULE = "Use at least " + MIN_PASSWORD + " characters (at most " + MAX_PASSWORD + ").";
 
     private final Database database;
     private final UserStore users;
@@ -76,19 +82,51 @@ public final class Accounts {
         boolean ok = user.isPresent() && !user.get().disabled() && hash.isPresent()
                 && hasher.matches(password == null ? "" : password, hash.get());
         if (!ok) {
-            database.write(handle -> handle.createUpdate(
-                            "INSERT INTO sign_in_failures (email, address, at) VALUES (:email, :address, :at)")
-                    .bind("email", normalised).bind("address", address).bind("at", now.toEpochMilli()).execute());
+            recordFailure(normalised, address, now);
             throw InvalidInput.of("email", "That email and password do not match an account.");
         }
+        return database.write(handle -> openSession(handle, user.get(), now, "from " + address));
+    }
+
+    /**
+     * Opens a session for a user who has just proven who they are (a password, an invitation or a
+     * reset link), in the caller's transaction.
+     */
+    SignedIn openSession(Handle handle, User user, Instant now, String detail) {
         String token = tokens.next();
-        String csrf = tokens.next();
-        Instant expires = now.plus(SESSION_IDLE_LIMIT);
-        return database.write(handle -> {
-            sessions.create(handle, SecretTokens.hash(token), user.get().id(), csrf, now, expires);
-            audit.record(handle, now, user.get().actor(), "session.signed_in", "user", Long.toString(user.get().id()),
-                    "from " + address);
-            return new SignedIn(token, sessions.find(handle, SecretTokens.hash(token)).orElseThrow());
+        String tokenHash = SecretTokens.hash(token);
+        sessions.create(handle, tokenHash, user.id(), tokens.next(), now, now.plus(SESSION_IDLE_LIMIT));
+        audit.record(handle, now, user.actor(), "session.signed_in", "user", Long.toString(user.id()), detail);
+        return new SignedIn(token, sessions.find(handle, tokenHash).orElseThrow());
+    }
+
+    /**
+     * Changes the signed-in user's own password. The current one is required (a borrowed session
+     * alone cannot take the account over) and wrong guesses count toward the sign-in throttle.
+     * Every other session of the user ends; this one stays.
+     */
+    public void changePassword(Session session, String currentPassword, String newPassword, String address) {
+        User user = session.user();
+        Instant now = clock.instant();
+        if (isThrottled(user.email(), address, now)) {
+            throw InvalidInput.of("current_password", "Too many wrong passwords. Wait 15 minutes and try again.");
+        }
+        String stored = database.read(handle -> users.passwordHash(handle, user.id())).orElse("");
+        boolean currentOk = hasher.matches(currentPassword == null ? "" : currentPassword, stored);
+        if (!currentOk) {
+            recordFailure(user.email(), address, now);
+        }
+        new InvalidInput.Collector()
+                .check(currentOk, "current_password", "That is not your current password.")
+                .check(acceptablePassword(newPassword), "new_password", PASSWORD_RULE)
+                .throwIfAny();
+        String hash = hasher.hash(newPassword);
+        database.write(handle -> {
+            users.setPasswordHash(handle, user.id(), hash);
+            int ended = sessions.deleteForUserExcept(handle, user.id(), session.tokenHash());
+            audit.record(handle, now, user.actor(), "password.changed", "user", Long.toString(user.id()),
+                    ended + " other session(s) ended");
+            return null;
         });
     }
 
@@ -126,6 +164,12 @@ public final class Accounts {
         }
     }
 
+    private void recordFailure(String email, String address, Instant now) {
+        database.write(handle -> handle.createUpdate(
+                        "INSERT INTO sign_in_failures (email, address, at) VALUES (:email, :address, :at)")
+                .bind("email", email).bind("address", address).bind("at", now.toEpochMilli()).execute());
+    }
+
     private boolean isThrottled(String email, String address, Instant now) {
         long since = now.minus(THROTTLE_WINDOW).toEpochMilli();
         return database.read(handle -> {
@@ -140,12 +184,21 @@ public final class Accounts {
 
     private static void validate(String email, String name, String password) {
         new InvalidInput.Collector()
-                .check(email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches(), "email",
-                        "Enter an email address such as ada@example.com.")
-                .check(name != null && !name.isBlank() && name.length() <= 100, "name",
-                        "Enter a name of 1 to 100 characters.")
-                .check(password != null && password.length() >= MIN_PASSWORD && password.length() <= 200, "password",
-                        "Use at least " + MIN_PASSWORD + " characters (at most 200).")
+                .check(acceptableEmail(email), "email", EMAIL_RULE)
+                .check(acceptableName(name), "name", NAME_RULE)
+                .check(acceptablePassword(password), "password", PASSWORD_RULE)
                 .throwIfAny();
+    }
+
+    static boolean acceptableEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+    }
+
+    static boolean acceptableName(String name) {
+        return name != null && !name.isBlank() && name.length() <= MAX_NAME;
+    }
+
+    static boolean acceptablePassword(String password) {
+        return password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD;
     }
 }

@@ -10,6 +10,11 @@ public final class ConsolePages {
         public static Frame of(String siteName, Session session) {
             return new Frame(siteName, session.user().name(), session.user().role().key(), session.csrfToken());
         }
+
+        /** Whether the console shows the admin's pages (users, API tokens) in its navigation. */
+        public boolean isAdmin() {
+            return Role.ADMIN.key().equals(role);
+        }
     }
 
     public record Overview(Frame frame, String zone, List<IncidentRow> openIncidents, List<ComponentRow> components) {}

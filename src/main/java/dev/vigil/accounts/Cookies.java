@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The console's cookies: HttpOnly, SameSite=Lax, and Secure when the site is served over HTTPS. */
 public final class Cookies {
     public static final String SESSION = "vigil_session";
-    /** Double-submit token for forms shown before sign-in (setup, sign-in), against login CSRF. */
+    /** Double-submit token for forms shown before sign-in (setup, sign-in, invitation and reset links). */
     public static final String FORM = "vigil_form";
 
     private final boolean secure;
@@ -18,6 +18,12 @@ public final class Cookies {
     public void set(Context ctx, String name, String value, Duration maxAge) {
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge.toSeconds()
                 + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+    }
+
+    /** Sets the new session's cookie; the pre-sign-in form cookie has done its job. */
+    public void startSession(Context ctx, Accounts.SignedIn signedIn) {
+        set(ctx, SESSION, signedIn.token(), Accounts.SESSION_IDLE_LIMIT);
+        clear(ctx, FORM);
     }
 
     public void clear(Context ctx, String name) {

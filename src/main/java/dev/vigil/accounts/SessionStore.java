@@ -41,6 +41,17 @@ public final class SessionStore {
         handle.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).execute();
     }
 
+    /** Ends every session of a user; returns how many there were. */
+    public int deleteForUser(Handle handle, long userId) {
+        return handle.createUpdate("DELETE FROM sessions WHERE user_id = :user").bind("user", userId).execute();
+    }
+
+    /** Ends every session of a user but the one given; returns how many ended. */
+    public int deleteForUserExcept(Handle handle, long userId, String keepTokenHash) {
+        return handle.createUpdate("DELETE FROM sessions WHERE user_id = :user AND token_hash <> :keep")
+                .bind("user", userId).bind("keep", keepTokenHash).execute();
+    }
+
     public void deleteExpired(Handle handle, Instant now) {
         handle.createUpdate("DELETE FROM sessions WHERE expires_at < :now").bind("now", now.toEpochMilli()).execute();
     }

@@ -43,6 +43,28 @@ public final class UserStore {
         return handle.createQuery("SELECT * FROM users ORDER BY name, id").map((rs, ctx) -> user(rs)).list();
     }
 
+    public void setRole(Handle handle, long id, Role role) {
+        handle.createUpdate("UPDATE users SET role = :role WHERE id = :id").bind("role", role.key()).bind("id", id)
+                .execute();
+    }
+
+    /** Disables the user from the given time, or enables them again when it is null. */
+    public void setDisabledAt(Handle handle, long id, Instant at) {
+        handle.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id")
+                .bind("at", at == null ? null : at.toEpochMilli()).bind("id", id).execute();
+    }
+
+    public void setPasswordHash(Handle handle, long id, String passwordHash) {
+        handle.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", passwordHash).bind("id", id).execute();
+    }
+
+    /** Admins who can still sign in. */
+    public long activeAdmins(Handle handle) {
+        return handle.createQuery("SELECT COUNT(*) FROM users WHERE role = :role AND disabled_at IS NULL")
+                .bind("role", Role.ADMIN.key()).mapTo(Long.class).one();
+    }
+
     public static String normalise(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }

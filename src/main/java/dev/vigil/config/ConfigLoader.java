@@ -35,7 +35,8 @@ public final class ConfigLoader {
     /**
      * Expands ${VAR} and ${VAR:-default} in yaml from env, parses it and checks it.
      *
-     * @param env the environment: the variables the text refers to, and VIGIL_PORT, VIGIL_DATA_DIR, VIGIL_DB_URL
+     * @param env the environment: the variables the text refers to, and VIGIL_PORT, VIGIL_DATA_DIR, VIGIL_DB_URL,
+     *     VIGIL_BOOTSTRAP_TOKEN
      * @throws ConfigException listing every problem found
      */
     public static VigilConfig parse(String yaml, Map<String, String> env) {
@@ -70,7 +71,7 @@ public final class ConfigLoader {
         List<ComponentConfig> components = ComponentReader.readAll(root);
         List<ProbeConfig> probes = ProbeReader.readAll(root, declaredIds(components));
         return new VigilConfig(site, components, probes, server.port(), server.dataDir(), server.dbUrl(),
-                retention, demo);
+                retention, demo, server.bootstrapToken());
     }
 
     private static Duration retention(Section root) {

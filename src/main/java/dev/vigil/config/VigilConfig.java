@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param dbUrl a JDBC URL; by default a SQLite file inside dataDir
  * @param retention how long raw check results are kept before they are rolled up
  * @param demo whether the built-in demo target and the demo history are enabled
+ * @param bootstrapToken VIGIL_BOOTSTRAP_TOKEN: the value of an admin API token to create when none
+ *     exists yet, for automated installs; null when unset. A secret: never log it.
  */
 public record VigilConfig(
         SiteConfig site,
@@ -21,7 +23,8 @@ public record VigilConfig(
         Path dataDir,
         String dbUrl,
         Duration retention,
-        boolean demo) {
+        boolean demo,
+        String bootstrapToken) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -32,7 +35,15 @@ public record VigilConfig(
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** Shown without the bootstrap token, so that printing a configuration never leaks it. */
+    @Override
+    public String toString() {
+        return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
+                + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
+                + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + "]";
+    }
+
     public VigilConfig withPort(int newPort) {
-        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo);
+        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken);
     }
 }

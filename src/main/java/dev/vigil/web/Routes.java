@@ -1,9 +1,18 @@
 package dev.vigil.web;
 
 import dev.vigil.accounts.AccountHandlers;
+import dev.vigil.accounts.ApiTokenHandlers;
 import dev.vigil.accounts.ConsoleHandlers;
+import dev.vigil.accounts.OneTimeLinkHandlers;
+import dev.vigil.accounts.OwnAccountHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
+import dev.vigil.accounts.TeamHandlers;
+import dev.vigil.api.ApiErrors;
+import dev.vigil.api.ApiGuard;
+import dev.vigil.api.ComponentApi;
+import dev.vigil.api.IncidentApi;
+import dev.vigil.api.OpenApiDescription;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.statuspage.StatusHandlers;
@@ -22,7 +31,14 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard) {}
+            ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api) {}
+
+    /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
+    public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
+            OwnAccountHandlers ownAccount) {}
+
+    /** The admin JSON API under /api/v1 and its guard. */
+    public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, OpenApiDescription openApi) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -33,8 +49,12 @@ public final class Routes {
         ConsoleHandlers console = handlers.console();
         StaffGuard guard = handlers.guard();
         IncidentConsole incidents = handlers.incidents();
+        Access access = handlers.access();
+        AdminApi api = handlers.api();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
+            config.http.prefer405over404 = true;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.staticFiles.add(files -> {
@@ -60,6 +80,11 @@ public final class Routes {
             config.routes.post("/setup", accounts::setup);
             config.routes.get("/sign-in", accounts::showSignIn);
             config.routes.post("/sign-in", accounts::signIn);
+            // One-time links: the random token in the path is the credential.
+            config.routes.get("/invite/{token}", access.links()::showInvitation);
+            config.routes.post("/invite/{token}", access.links()::acceptInvitation);
+            config.routes.get("/reset/{token}", access.links()::showReset);
+            config.routes.post("/reset/{token}", access.links()::useReset);
 
             // ---- Every route below this line needs a signed-in user; every POST also the session's CSRF token ----
             config.routes.before("/console", guard::requireSession);
@@ -67,6 +92,19 @@ public final class Routes {
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
             config.routes.post("/console/sign-out", accounts::signOut);
+            config.routes.get("/console/account", StaffGuard.allow(Role.VIEWER, access.ownAccount()::account));
+            config.routes.post("/console/account/password",
+                    StaffGuard.allow(Role.VIEWER, access.ownAccount()::changePassword));
+            config.routes.get("/console/users", StaffGuard.allow(Role.ADMIN, access.team()::users));
+            config.routes.post("/console/users/invitations", StaffGuard.allow(Role.ADMIN, access.team()::invite));
+            config.routes.post("/console/users/{id}/role", StaffGuard.allow(Role.ADMIN, access.team()::changeRole));
+            config.routes.post("/console/users/{id}/disable", StaffGuard.allow(Role.ADMIN, access.team()::disable));
+            config.routes.post("/console/users/{id}/enable", StaffGuard.allow(Role.ADMIN, access.team()::enable));
+            config.routes.post("/console/users/{id}/reset-link",
+                    StaffGuard.allow(Role.ADMIN, access.team()::issueReset));
+            config.routes.get("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::tokens));
+            config.routes.post("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::create));
+            config.routes.post("/console/tokens/{id}/revoke", StaffGuard.allow(Role.ADMIN, access.tokens()::revoke));
 
             // Incidents (issue 3): viewers read, editors change. Fixed paths come before /{id}.
             config.routes.get("/console/incidents", StaffGuard.allow(Role.VIEWER, incidents.incidents()::list));
@@ -89,13 +127,40 @@ public final class Routes {
             config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
             config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
 
+            // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
+            config.routes.before("/api/v1", api.guard()::requireToken);
+            config.routes.before("/api/v1/*", api.guard()::requireToken);
+            config.routes.get("/api/v1/openapi.json", ApiGuard.allow(Role.VIEWER, api.openApi()::serve));
+            config.routes.get("/api/v1/components", ApiGuard.allow(Role.VIEWER, api.components()::list));
+            config.routes.get("/api/v1/components/{id}", ApiGuard.allow(Role.VIEWER, api.components()::one));
+            config.routes.get("/api/v1/incidents", ApiGuard.allow(Role.VIEWER, api.incidents()::list));
+            config.routes.get("/api/v1/incidents/{id}", ApiGuard.allow(Role.VIEWER, api.incidents()::one));
+            config.routes.post("/api/v1/incidents", ApiGuard.allow(Role.EDITOR, api.incidents()::create));
+            config.routes.post("/api/v1/incidents/{id}/updates", ApiGuard.allow(Role.EDITOR, api.incidents()::addUpdate));
+
+            // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
+            config.routes.exception(InvalidInput.class, (e, ctx) -> {
+                if (ApiErrors.covers(ctx)) {
+                    ApiErrors.write(ctx, 400, "Some fields are not valid; see fields.", e.fields());
+                } else {
+                    ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                if (ApiErrors.covers(ctx)) {
+                    ApiErrors.write(ctx, e);
+                } else {
+                    ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).contentType("text/plain; charset=utf-8")
-                        .result("Something went wrong on our side. It has been logged; please try again.");
+                String message = "Something went wrong on our side. It has been logged; please try again.";
+                if (ApiErrors.covers(ctx)) {
+                    ApiErrors.write(ctx, 500, message, null);
+                } else {
+                    ctx.status(500).contentType("text/plain; charset=utf-8").result(message);
+                }
             });
         });
     }

@@ -1,0 +1,42 @@
+package dev.vigil.accounts;
+
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** The signed-in person's own account: who they are, and changing their password. */
+public final class OwnAccountHandlers {
+    private final Accounts accounts;
+    private final Templates templates;
+    private final String siteName;
+
+    public OwnAccountHandlers(Accounts accounts, Templates templates, String siteName) {
+        this.accounts = accounts;
+        this.templates = templates;
+        this.siteName = siteName;
+    }
+
+    public void account(Context ctx) {
+        render(ctx, ctx.queryParam("changed") != null, Map.of());
+    }
+
+    public void changePassword(Context ctx) {
+        Session session = StaffGuard.session(ctx);
+        try {
+            accounts.changePassword(session, ctx.formParam("current_password"), ctx.formParam("new_password"), ctx.ip());
+            ctx.redirect("/console/account?changed", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, false, e.fields());
+        }
+    }
+
+    private void render(Context ctx, boolean changed, Map<String, String> errors) {
+        Session session = StaffGuard.session(ctx);
+        User user = session.user();
+        templates.page(ctx, "console/account.jte", new AccessPages.Account(ConsolePages.Frame.of(siteName, session),
+                user.name(), user.email(), user.role().description(), changed, errors));
+    }
+}

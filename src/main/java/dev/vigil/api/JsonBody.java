@@ -1,0 +1,93 @@
+package dev.vigil.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Json;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request body that must be a JSON object: 415 unless it is declared as JSON, 400 unless it
+ * parses to an object. Unknown fields and fields of the wrong type are collected and refused
+ * together in one 400, so a typo such as "componentIds" is caught instead of silently ignored.
+ */
+final class JsonBody {
+    private final JsonNode object;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    static JsonBody of(Context ctx, List<String> knownFields) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new UnsupportedMediaTypeResponse("Send the body as JSON, with the header Content-Type: application/json.");
+        }
+        JsonNode parsed;
+        try {
+            parsed = Json.parse(ctx.body());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("The body is not valid JSON: " + e.getMessage());
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw new BadRequestResponse("The body must be a JSON object, such as {\"name\": \"...\"}.");
+        }
+        JsonBody body = new JsonBody(parsed);
+        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                body.problems.put(name, "Unknown field. The fields are " + String.join(", ", knownFields) + ".");
+            }
+        }
+        return body;
+    }
+
+    /** A text field; null when absent or null. */
+    String text(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.putIfAbsent(field, "Must be a string.");
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /** A list of texts; empty when absent or null. */
+    List<String> texts(String field) {
+        JsonNode value = object.get(field);
+        List<String> texts = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        if (!value.isArray()) {
+            problems.putIfAbsent(field, "Must be a list of strings, such as [\"api\", \"web\"].");
+            return texts;
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                problems.putIfAbsent(field, "Must be a list of strings, such as [\"api\", \"web\"].");
+                return List.of();
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
+    }
+
+    /** Refuses the body when a field is unknown or of the wrong type. */
+    void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+}
