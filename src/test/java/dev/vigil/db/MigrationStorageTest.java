@@ -20,7 +20,7 @@ class MigrationStorageTest {
         Database database = store.open();
 
         assertThat(database.dialect()).isEqualTo(store.dialect());
-        assertThat(appliedVersions(database)).containsExactly("1");
+        assertThat(appliedVersions(database)).isEqualTo(migrationVersions());
         for (String table : TABLES) {
             assertThat(rows(database, table)).as(table).isZero();
         }
@@ -38,10 +38,23 @@ class MigrationStorageTest {
 
         Database second = store.open();
 
-        assertThat(appliedVersions(second)).containsExactly("1");
+        assertThat(appliedVersions(second)).isEqualTo(migrationVersions());
         List<Component> components = second.read(h -> new ComponentStore().all(h));
         assertThat(components).extracting(Component::name).containsExactly("Web application");
         assertThat(rows(second, "component_status_changes")).isEqualTo(1);
+    }
+
+    /** The versions of the migration files in the source tree, in order: every one must be applied. */
+    private static List<String> migrationVersions() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> appliedVersions(Database database) {
