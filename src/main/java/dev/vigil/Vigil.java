@@ -19,6 +19,9 @@ import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.maintenance.MaintenanceCalendar;
+import dev.vigil.maintenance.MaintenanceService;
+import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -63,6 +66,7 @@ public final class Vigil {
     private final MonitorSessions sessions;
     private final StatusPublisher publisher;
     private final OutageService outages;
+    private final MaintenanceService maintenance;
     private final Map<String, Probe> probes;
     private final RetentionJob retention;
     private final Accounts accounts;
@@ -81,6 +85,7 @@ public final class Vigil {
         OutageStore outageStore = new OutageStore();
         IncidentStore incidents = new IncidentStore();
         CheckStore checks = new CheckStore();
+        MaintenanceStore maintenanceStore = new MaintenanceStore();
         database.write(handle -> {
             new ConfigSync(components, probeStates).apply(handle, config, clock.instant());
             return null;
@@ -95,12 +100,15 @@ public final class Vigil {
             probes.put(p.id(), new HttpProbe(p, clock, clients));
         }
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
-                new AutoIncidents(incidents, outageStore, times), thresholds, clock, publisher::invalidate);
+                new AutoIncidents(incidents, outageStore, times), new MaintenanceCalendar(), thresholds, clock,
+                publisher::invalidate);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
         AuditLog audit = new AuditLog();
+        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
         this.accounts = new Accounts(database, users, new SessionStore(users), audit, new PasswordHasher(), tokens, clock);
         Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
         String siteName = config.site().name();
@@ -134,6 +142,7 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         scheduler.start();
         return this;
     }
