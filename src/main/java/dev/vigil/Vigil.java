@@ -90,7 +90,7 @@ public final class Vigil {
             new ConfigSync(components, probeStates).apply(handle, config, clock.instant());
             return null;
         });
-        this.publisher = new StatusPublisher(database, components, incidents, sessions, config.site(),
+        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
                 pageId(config), new Markdown(), templates, clock);
         Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         HttpClients clients = new HttpClients();

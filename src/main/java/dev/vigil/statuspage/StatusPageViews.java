@@ -4,11 +4,13 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.incidents.Incident;
+import dev.vigil.maintenance.Maintenance;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.statuspage.StatusPageView.ComponentView;
 import dev.vigil.statuspage.StatusPageView.DayView;
 import dev.vigil.statuspage.StatusPageView.Group;
 import dev.vigil.statuspage.StatusPageView.IncidentView;
+import dev.vigil.statuspage.StatusPageView.MaintenanceView;
 import dev.vigil.statuspage.StatusPageView.UpdateView;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
@@ -52,7 +54,19 @@ final class StatusPageViews {
                 new StatusPageView.Banner(overall.indicator(), overall.description()), groups,
                 data.unresolved().stream().map(this::incident).toList(),
                 data.recent().stream().filter(i -> !i.status().isOpen()).map(this::incident).toList(),
-                times.dateTime(data.now()), days);
+                times.dateTime(data.now()), days,
+                data.maintenances().stream().filter(m -> m.status().isActive()).map(m -> maintenance(m, data)).toList(),
+                data.maintenances().stream().filter(m -> !m.status().isActive()).map(m -> maintenance(m, data)).toList());
+    }
+
+    private MaintenanceView maintenance(Maintenance m, StatusData data) {
+        List<String> names = data.components().stream().filter(c -> m.componentIds().contains(c.id()))
+                .map(Component::name).toList();
+        return new MaintenanceView(m.id(), m.name(), m.status().label(), times.dateTime(m.scheduledFor()),
+                times.dateTime(m.scheduledUntil()), times.iso(m.scheduledFor()), times.iso(m.scheduledUntil()),
+                String.join(", ", names),
+                m.updates().stream().map(u -> new UpdateView(u.status().label(), markdown.toHtml(u.body()),
+                        times.dateTime(u.displayAt()), times.iso(u.displayAt()))).toList());
     }
 
     IncidentView incident(Incident i) {

@@ -46,6 +46,9 @@ public final class Routes {
             config.routes.get("/", status::page);
             config.routes.get("/api/v2/summary.json", status::summary);
             config.routes.get("/api/v2/status.json", status::status);
+            config.routes.get("/api/v2/scheduled-maintenances/upcoming.json", status::upcomingMaintenances);
+            config.routes.get("/api/v2/scheduled-maintenances/active.json", status::activeMaintenances);
+            config.routes.get("/api/v2/scheduled-maintenances.json", status::latestMaintenances);
             config.routes.get("/incidents/{id}", status::incident);
             config.routes.get("/health", health::check);
             if (demo != null) {
