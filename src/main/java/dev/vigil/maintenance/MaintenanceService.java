@@ -150,7 +150,7 @@ public final class MaintenanceService {
         boolean moved = false;
         while (current.compareTo(due) < 0) {
             MaintenanceStatus next = current.next().orElseThrow();
-            Instant at = next.entersAt(window.scheduledFor(), window.scheduledUntil());
+            Instant at = notBefore(next.entersAt(window.scheduledFor(), window.scheduledUntil()), window.createdAt());
             if (!move(handle, window, current, next, at, body(next), null, now)) {
                 break;
             }
@@ -188,6 +188,14 @@ public final class MaintenanceService {
         }
         log.info("Maintenance {} ({}) is {}", window.id(), window.name(), to.apiName());
         return true;
+    }
+
+    /**
+     * A window may start in the minute it was entered, so up to a minute before it existed: its
+     * steps are dated no earlier than its creation, lest it hide a moment of history retroactively.
+     */
+    private static Instant notBefore(Instant at, Instant earliest) {
+        return at.isBefore(earliest) ? earliest : at;
     }
 
     private boolean extendSeries(Instant now) {

@@ -83,6 +83,19 @@ class MaintenanceStorageTest {
     }
 
     @OnEachBackend
+    void aWindowEnteredDuringItsFirstMinuteIsDatedFromItsEntryNotBefore(TestDatabase backend) {
+        Database database = webAndApi(backend);
+        ManualClock clock = new ManualClock(START.plusSeconds(40));
+        MaintenanceService maintenance = maintenance(database, clock);
+        long id = maintenance.schedule(window("web"), ADA);
+
+        maintenance.advance();
+
+        assertThat(find(database, id).startedAt()).isEqualTo(START.plusSeconds(40));
+        assertThat(history(database, "web")).extracting(StatusChange::at).last().isEqualTo(START.plusSeconds(40));
+    }
+
+    @OnEachBackend
     void aJobThatMissedTheWholeWindowStillWalksThroughEveryStatusOnce(TestDatabase backend) {
         Database database = webAndApi(backend);
         ManualClock clock = new ManualClock(SYNCED);
