@@ -20,6 +20,7 @@ import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.maintenance.MaintenanceCalendar;
+import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.maintenance.MaintenanceService;
 import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
@@ -116,7 +117,8 @@ public final class Vigil {
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
-                new StaffGuard(accounts)));
+                new StaffGuard(accounts),
+                new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Turns the stored state into the words and figures of the public page. */
 final class StatusPageViews {
@@ -56,7 +58,14 @@ final class StatusPageViews {
                 data.recent().stream().filter(i -> !i.status().isOpen()).map(this::incident).toList(),
                 times.dateTime(data.now()), days,
                 data.maintenances().stream().filter(m -> m.status().isActive()).map(m -> maintenance(m, data)).toList(),
-                data.maintenances().stream().filter(m -> !m.status().isActive()).map(m -> maintenance(m, data)).toList());
+                nextOfEachSeries(data.maintenances().stream().filter(m -> !m.status().isActive()).toList()).stream()
+                        .map(m -> maintenance(m, data)).toList());
+    }
+
+    /** Upcoming windows with only the soonest of each series: ten Sundays in a row would bury the page. */
+    private static List<Maintenance> nextOfEachSeries(List<Maintenance> upcoming) {
+        Set<Long> seen = new HashSet<>();
+        return upcoming.stream().filter(m -> m.seriesId() == null || seen.add(m.seriesId())).toList();
     }
 
     private MaintenanceView maintenance(Maintenance m, StatusData data) {

@@ -5,6 +5,7 @@ import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -21,7 +22,7 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, StaffGuard guard) {}
+            ConsoleHandlers console, StaffGuard guard, MaintenanceHandlers maintenance) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -31,6 +32,7 @@ public final class Routes {
         AccountHandlers accounts = handlers.accounts();
         ConsoleHandlers console = handlers.console();
         StaffGuard guard = handlers.guard();
+        MaintenanceHandlers maintenance = handlers.maintenance();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
@@ -67,6 +69,10 @@ public final class Routes {
             config.routes.before("/console/*", guard::requireSession);
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
+            config.routes.get("/console/maintenance", StaffGuard.allow(Role.VIEWER, maintenance::list));
+            config.routes.get("/console/maintenance/new", StaffGuard.allow(Role.EDITOR, maintenance::showForm));
+            config.routes.post("/console/maintenance", StaffGuard.allow(Role.EDITOR, maintenance::create));
+            config.routes.post("/console/maintenance/{id}/cancel", StaffGuard.allow(Role.EDITOR, maintenance::cancel));
             config.routes.post("/console/sign-out", accounts::signOut);
 
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
