@@ -38,6 +38,10 @@ import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.StaffIncidents;
 import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.maintenance.MaintenanceCalendar;
+import dev.vigil.maintenance.MaintenanceHandlers;
+import dev.vigil.maintenance.MaintenanceService;
+import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -82,6 +86,7 @@ public final class Vigil {
     private final MonitorSessions sessions;
     private final StatusPublisher publisher;
     private final OutageService outages;
+    private final MaintenanceService maintenance;
     private final Map<String, Probe> probes;
     private final RetentionJob retention;
     private final Accounts accounts;
@@ -101,12 +106,13 @@ public final class Vigil {
         OutageStore outageStore = new OutageStore();
         IncidentStore incidents = new IncidentStore();
         CheckStore checks = new CheckStore();
+        MaintenanceStore maintenanceStore = new MaintenanceStore();
         database.write(handle -> {
             new ConfigSync(components, probeStates).apply(handle, config, clock.instant());
             return null;
         });
         Markdown markdown = new Markdown();
-        this.publisher = new StatusPublisher(database, components, incidents, sessions, config.site(),
+        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
                 pageId(config), markdown, templates, clock);
         Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         HttpClients clients = new HttpClients();
@@ -116,13 +122,16 @@ public final class Vigil {
             probes.put(p.id(), new HttpProbe(p, clock, clients));
         }
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
-                new AutoIncidents(incidents, outageStore, times), thresholds, clock, publisher::invalidate);
+                new AutoIncidents(incidents, outageStore, times), new MaintenanceCalendar(), thresholds, clock,
+                publisher::invalidate);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
         SessionStore sessionStore = new SessionStore(users);
         AuditLog audit = new AuditLog();
+        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
         PasswordHasher hasher = new PasswordHasher();
         this.accounts = new Accounts(database, users, sessionStore, audit, hasher, tokens, clock);
         this.apiTokens = new ApiTokens(database, new ApiTokenStore(), audit, tokens, clock);
@@ -152,7 +161,8 @@ public final class Vigil {
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
                 IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
                         config.site(), clock, publisher::invalidate),
-                new StaffGuard(accounts), access, api));
+                new StaffGuard(accounts), access, api,
+                new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -179,6 +189,7 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         scheduler.start();
         return this;
     }

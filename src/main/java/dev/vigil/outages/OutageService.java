@@ -5,6 +5,7 @@ import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.AutoIncidents;
+import dev.vigil.maintenance.MaintenanceCalendar;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import java.time.Clock;
@@ -29,19 +30,21 @@ public final class OutageService {
     private final OutageStore outages;
     private final ComponentStore components;
     private final AutoIncidents autoIncidents;
+    private final MaintenanceCalendar maintenance;
     private final Map<String, Thresholds> thresholdsByProbe;
     private final Clock clock;
     private final Runnable onStatusChange;
 
     public OutageService(Database database, CheckStore checks, ProbeStateStore probes, OutageStore outages,
-            ComponentStore components, AutoIncidents autoIncidents, Map<String, Thresholds> thresholdsByProbe,
-            Clock clock, Runnable onStatusChange) {
+            ComponentStore components, AutoIncidents autoIncidents, MaintenanceCalendar maintenance,
+            Map<String, Thresholds> thresholdsByProbe, Clock clock, Runnable onStatusChange) {
         this.database = database;
         this.checks = checks;
         this.probes = probes;
         this.outages = outages;
         this.components = components;
         this.autoIncidents = autoIncidents;
+        this.maintenance = maintenance;
         this.thresholdsByProbe = Map.copyOf(thresholdsByProbe);
         this.clock = clock;
         this.onStatusChange = onStatusChange;
@@ -81,18 +84,58 @@ public final class OutageService {
         probes.appendTransition(handle, probeId, t);
         Component component = components.find(handle, componentId).orElseThrow();
         ComponentStatus before = component.status();
-        ComponentStatus after = ComponentStatus.fromProbes(probes.statusesOf(handle, componentId).values());
+        // Issue 3: inside a maintenance window the window sets the component's status and a failure opens no
+        // outage; an outage already open when the window began still closes when its probe recovers.
+        boolean inMaintenance = maintenance.covers(handle, componentId, t.confirmedAt());
+        ComponentStatus after = inMaintenance ? before
+                : ComponentStatus.fromProbes(probes.statusesOf(handle, componentId).values());
         if (after != before) {
             components.changeStatus(handle, componentId, after, t.at(), "probe " + probeId + ": " + t.reason());
         }
         Instant now = clock.instant();
-        if (t.opensOutage()) {
+        if (t.opensOutage() && !inMaintenance) {
             long outageId = outages.open(handle, probeId, componentId, t);
             Outage outage = outages.find(handle, outageId).orElseThrow();
             autoIncidents.outageOpened(handle, outage, component, before, after, thresholds.failuresToOpen(), now);
         } else if (t.closesOutage()) {
             outages.close(handle, probeId, t)
                     .ifPresent(closed -> autoIncidents.outageClosed(handle, closed, component, before, after, now));
+        }
+    }
+
+    /**
+     * A maintenance window of the component ended at the given time (issue 3). Unless another window
+     * still covers it, its status comes from its probes again, and each probe that went down during
+     * the window and is still down opens its outage (and the incident) now, dated from the window's
+     * end: time under maintenance does not count. Runs in the caller's transaction.
+     */
+    public void maintenanceEnded(Handle handle, String componentId, Instant at) {
+        if (maintenance.covers(handle, componentId, at)) {
+            return;
+        }
+        components.lock(handle, componentId);
+        Optional<Component> found = components.find(handle, componentId);
+        if (found.isEmpty()) {
+            return; // retired from the configuration meanwhile
+        }
+        ComponentStatus before = found.get().status();
+        Map<String, ProbeStatus> statuses = probes.statusesOf(handle, componentId);
+        ComponentStatus after = ComponentStatus.fromProbes(statuses.values());
+        if (after != before) {
+            components.changeStatus(handle, componentId, after, at, "maintenance ended");
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<String, ProbeStatus> probe : statuses.entrySet()) {
+            String probeId = probe.getKey();
+            if (probe.getValue() != ProbeStatus.DOWN || outages.openFor(handle, probeId).isPresent()) {
+                continue;
+            }
+            String reason = probes.load(handle, probeId).map(p -> p.state().failReason()).orElse(null);
+            ProbeTransition down = new ProbeTransition(ProbeStatus.UP, ProbeStatus.DOWN, at, at, reason);
+            Outage outage = outages.find(handle, outages.open(handle, probeId, componentId, down)).orElseThrow();
+            int failures = thresholdsByProbe.get(probeId).failuresToOpen();
+            autoIncidents.outageOpened(handle, outage, found.get(), before, after, failures, now);
+            before = after; // a second probe joins the incident without repeating the component's change
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.vigil.components.Component;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.maintenance.Maintenance;
+import dev.vigil.maintenance.MaintenanceUpdate;
 import dev.vigil.time.TimeFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,15 @@ final class StatusApi {
         Map<String, Object> json = status(data);
         json.put("components", components(data));
         json.put("incidents", data.unresolved().stream().map(i -> incident(i, data)).toList());
-        json.put("scheduled_maintenances", List.of());
+        json.put("scheduled_maintenances", data.maintenances().stream().map(m -> maintenance(m, data)).toList());
+        return json;
+    }
+
+    /** The page and some maintenance windows: what the scheduled-maintenances endpoints answer. */
+    Map<String, Object> maintenances(StatusData data, List<Maintenance> windows) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("page", page(data));
+        json.put("scheduled_maintenances", windows.stream().map(m -> maintenance(m, data)).toList());
         return json;
     }
 
@@ -57,6 +67,9 @@ final class StatusApi {
         }
         for (Incident i : data.recent()) {
             latest = i.updatedAt().isAfter(latest) ? i.updatedAt() : latest;
+        }
+        for (Maintenance m : data.maintenances()) {
+            latest = m.updatedAt().isAfter(latest) ? m.updatedAt() : latest;
         }
         return latest;
     }
@@ -138,6 +151,42 @@ final class StatusApi {
         json.put("components", components(data).stream()
                 .filter(c -> i.componentIds().contains((String) c.get("id")))
                 .toList());
+        return json;
+    }
+
+    /** A maintenance window, shaped like an incident plus scheduled_for and scheduled_until. */
+    private Map<String, Object> maintenance(Maintenance m, StatusData data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", Long.toString(m.id()));
+        json.put("page_id", pageId);
+        json.put("name", m.name());
+        json.put("status", m.status().apiName());
+        json.put("impact", "maintenance");
+        json.put("shortlink", site.url() + "/#maintenance-" + m.id());
+        json.put("created_at", times.iso(m.createdAt()));
+        json.put("updated_at", times.iso(m.updatedAt()));
+        json.put("monitoring_at", null);
+        json.put("resolved_at", times.iso(m.resolvedAt()));
+        json.put("started_at", times.iso(m.startedAt()));
+        json.put("scheduled_for", times.iso(m.scheduledFor()));
+        json.put("scheduled_until", times.iso(m.scheduledUntil()));
+        json.put("incident_updates", m.updates().stream().map(this::maintenanceUpdate).toList());
+        json.put("components", components(data).stream()
+                .filter(c -> m.componentIds().contains((String) c.get("id")))
+                .toList());
+        return json;
+    }
+
+    private Map<String, Object> maintenanceUpdate(MaintenanceUpdate u) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", Long.toString(u.id()));
+        json.put("incident_id", Long.toString(u.maintenanceId()));
+        json.put("status", u.status().apiName());
+        json.put("body", u.body());
+        json.put("display_at", times.iso(u.displayAt()));
+        json.put("created_at", times.iso(u.createdAt()));
+        json.put("updated_at", times.iso(u.createdAt()));
+        json.put("affected_components", null);
         return json;
     }
 

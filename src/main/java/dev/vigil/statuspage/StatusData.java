@@ -4,6 +4,7 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.Incident;
+import dev.vigil.maintenance.Maintenance;
 import dev.vigil.uptime.DayUptime;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,10 +16,13 @@ import java.util.Map;
  *
  * @param uptime each component's last days, oldest first
  * @param recent incidents of the history window (open ones included), newest first
+ * @param maintenances maintenance windows not yet completed (in progress or upcoming), soonest first
+ * @param latestMaintenances the maintenance windows with the latest starts, upcoming ones included, latest first
  */
 public record StatusData(
         Instant now, List<Component> components, Map<String, List<DayUptime>> uptime,
-        List<Incident> unresolved, List<Incident> recent) {
+        List<Incident> unresolved, List<Incident> recent,
+        List<Maintenance> maintenances, List<Maintenance> latestMaintenances) {
 
     /** The overall indicator and its sentence, as the Statuspage API words them. */
     public Overall overall() {

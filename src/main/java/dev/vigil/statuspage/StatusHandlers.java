@@ -25,6 +25,18 @@ public final class StatusHandlers {
         serve(ctx, publisher.snapshot().status());
     }
 
+    public void upcomingMaintenances(Context ctx) {
+        serve(ctx, publisher.snapshot().upcomingMaintenances());
+    }
+
+    public void activeMaintenances(Context ctx) {
+        serve(ctx, publisher.snapshot().activeMaintenances());
+    }
+
+    public void latestMaintenances(Context ctx) {
+        serve(ctx, publisher.snapshot().latestMaintenances());
+    }
+
     public void incident(Context ctx) {
         long id;
         try {

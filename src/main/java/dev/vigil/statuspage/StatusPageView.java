@@ -6,10 +6,13 @@ import java.util.List;
  * Everything the public page shows, already worded and formatted: templates only lay it out.
  *
  * @param zone the time zone every time on the page is shown in, e.g. "America/Los_Angeles (PST)"
+ * @param activeMaintenance maintenance windows in progress or verifying
+ * @param upcomingMaintenance maintenance windows still scheduled, soonest first
  */
 public record StatusPageView(
         String siteName, String siteUrl, String zone, Banner banner, List<Group> groups,
-        List<IncidentView> active, List<IncidentView> recent, String generatedAt, int days) {
+        List<IncidentView> active, List<IncidentView> recent, String generatedAt, int days,
+        List<MaintenanceView> activeMaintenance, List<MaintenanceView> upcomingMaintenance) {
 
     /** The overall line at the top. level is the API indicator: none, minor, major, critical, maintenance. */
     public record Banner(String level, String description) {}
@@ -32,6 +35,11 @@ public record StatusPageView(
     public record IncidentView(
             long id, String name, String impact, String statusLabel, String startedAt, String endedAt,
             String duration, String components, List<UpdateView> updates) {}
+
+    /** A maintenance window; from and until carry their zone, isoFrom and isoUntil are for time elements. */
+    public record MaintenanceView(
+            long id, String name, String statusLabel, String from, String until, String isoFrom, String isoUntil,
+            String components, List<UpdateView> updates) {}
 
     /** bodyHtml is the update rendered by the safe Markdown renderer. */
     public record UpdateView(String statusLabel, String bodyHtml, String at, String isoAt) {}

@@ -4,11 +4,13 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.incidents.Incident;
+import dev.vigil.maintenance.Maintenance;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.statuspage.StatusPageView.ComponentView;
 import dev.vigil.statuspage.StatusPageView.DayView;
 import dev.vigil.statuspage.StatusPageView.Group;
 import dev.vigil.statuspage.StatusPageView.IncidentView;
+import dev.vigil.statuspage.StatusPageView.MaintenanceView;
 import dev.vigil.statuspage.StatusPageView.UpdateView;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
@@ -17,8 +19,10 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Turns the stored state into the words and figures of the public page. */
 final class StatusPageViews {
@@ -52,7 +56,26 @@ final class StatusPageViews {
                 new StatusPageView.Banner(overall.indicator(), overall.description()), groups,
                 data.unresolved().stream().map(i -> incident(i, names(data.components()))).toList(),
                 data.recent().stream().filter(i -> !i.status().isOpen()).map(i -> incident(i, names(data.components()))).toList(),
-                times.dateTime(data.now()), days);
+                times.dateTime(data.now()), days,
+                data.maintenances().stream().filter(m -> m.status().isActive()).map(m -> maintenance(m, data)).toList(),
+                nextOfEachSeries(data.maintenances().stream().filter(m -> !m.status().isActive()).toList()).stream()
+                        .map(m -> maintenance(m, data)).toList());
+    }
+
+    /** Upcoming windows with only the soonest of each series: ten Sundays in a row would bury the page. */
+    private static List<Maintenance> nextOfEachSeries(List<Maintenance> upcoming) {
+        Set<Long> seen = new HashSet<>();
+        return upcoming.stream().filter(m -> m.seriesId() == null || seen.add(m.seriesId())).toList();
+    }
+
+    private MaintenanceView maintenance(Maintenance m, StatusData data) {
+        List<String> names = data.components().stream().filter(c -> m.componentIds().contains(c.id()))
+                .map(Component::name).toList();
+        return new MaintenanceView(m.id(), m.name(), m.status().label(), times.dateTime(m.scheduledFor()),
+                times.dateTime(m.scheduledUntil()), times.iso(m.scheduledFor()), times.iso(m.scheduledUntil()),
+                String.join(", ", names),
+                m.updates().stream().map(u -> new UpdateView(u.status().label(), markdown.toHtml(u.body()),
+                        times.dateTime(u.displayAt()), times.iso(u.displayAt()))).toList());
     }
 
     /** An incident as shown; names maps component ids to the names readers know them by. */

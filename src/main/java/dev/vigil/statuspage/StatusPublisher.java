@@ -10,6 +10,9 @@ import dev.vigil.db.Database;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.NoticeStore;
+import dev.vigil.maintenance.Maintenance;
+import dev.vigil.maintenance.MaintenanceStatus;
+import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
@@ -40,10 +43,12 @@ public final class StatusPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
     public static final int HISTORY_DAYS = 90;
     public static final Duration RECENT_INCIDENTS = Duration.ofDays(14);
+    public static final int LATEST_MAINTENANCES = 50;
 
     private final Database database;
     private final ComponentStore components;
     private final IncidentStore incidents;
+    private final MaintenanceStore maintenances;
     private final MonitorSessions sessions;
     private final Clock clock;
     private final StatusApi api;
@@ -63,10 +68,11 @@ public final class StatusPublisher implements AutoCloseable {
     private volatile StatusSnapshot snapshot;
 
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
-            MonitorSessions sessions, SiteConfig site, String pageId, Markdown markdown, Templates templates, Clock clock) {
+            MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, String pageId, Markdown markdown, Templates templates, Clock clock) {
         this.database = database;
         this.components = components;
         this.incidents = incidents;
+        this.maintenances = maintenances;
         this.sessions = sessions;
         this.clock = clock;
         this.times = new TimeFormat(site.timeZone());
@@ -107,7 +113,12 @@ public final class StatusPublisher implements AutoCloseable {
         snapshot = new StatusSnapshot(
                 CachedResponse.of("text/html; charset=utf-8", page),
                 CachedResponse.of("application/json", write(api.summary(data))),
-                CachedResponse.of("application/json", write(api.status(data))));
+                CachedResponse.of("application/json", write(api.status(data))),
+                CachedResponse.of("application/json", write(api.maintenances(data, data.maintenances().stream()
+                        .filter(m -> m.status() == MaintenanceStatus.SCHEDULED).toList()))),
+                CachedResponse.of("application/json", write(api.maintenances(data, data.maintenances().stream()
+                        .filter(m -> m.status().isActive()).toList()))),
+                CachedResponse.of("application/json", write(api.maintenances(data, data.latestMaintenances()))));
     }
 
     /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
@@ -145,7 +156,9 @@ public final class StatusPublisher implements AutoCloseable {
             }
             List<Incident> unresolved = incidents.unresolved(handle);
             List<Incident> recent = incidents.since(handle, now.minus(RECENT_INCIDENTS), 50);
-            return new StatusData(now, all, days, unresolved, recent);
+            List<Maintenance> current = maintenances.current(handle);
+            List<Maintenance> latest = maintenances.latest(handle, LATEST_MAINTENANCES);
+            return new StatusData(now, all, days, unresolved, recent, current, latest);
         });
     }
 

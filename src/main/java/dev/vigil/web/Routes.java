@@ -15,6 +15,7 @@ import dev.vigil.api.IncidentApi;
 import dev.vigil.api.OpenApiDescription;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -31,7 +32,8 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api) {}
+            ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
+            MaintenanceHandlers maintenance) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -51,6 +53,7 @@ public final class Routes {
         IncidentConsole incidents = handlers.incidents();
         Access access = handlers.access();
         AdminApi api = handlers.api();
+        MaintenanceHandlers maintenance = handlers.maintenance();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -68,6 +71,9 @@ public final class Routes {
             config.routes.get("/", status::page);
             config.routes.get("/api/v2/summary.json", status::summary);
             config.routes.get("/api/v2/status.json", status::status);
+            config.routes.get("/api/v2/scheduled-maintenances/upcoming.json", status::upcomingMaintenances);
+            config.routes.get("/api/v2/scheduled-maintenances/active.json", status::activeMaintenances);
+            config.routes.get("/api/v2/scheduled-maintenances.json", status::latestMaintenances);
             config.routes.get("/incidents/{id}", status::incident);
             config.routes.get("/health", health::check);
             if (demo != null) {
@@ -91,6 +97,10 @@ public final class Routes {
             config.routes.before("/console/*", guard::requireSession);
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
+            config.routes.get("/console/maintenance", StaffGuard.allow(Role.VIEWER, maintenance::list));
+            config.routes.get("/console/maintenance/new", StaffGuard.allow(Role.EDITOR, maintenance::showForm));
+            config.routes.post("/console/maintenance", StaffGuard.allow(Role.EDITOR, maintenance::create));
+            config.routes.post("/console/maintenance/{id}/cancel", StaffGuard.allow(Role.EDITOR, maintenance::cancel));
             config.routes.post("/console/sign-out", accounts::signOut);
             config.routes.get("/console/account", StaffGuard.allow(Role.VIEWER, access.ownAccount()::account));
             config.routes.post("/console/account/password",

@@ -8,6 +8,7 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.maintenance.MaintenanceCalendar;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -102,7 +103,7 @@ class ConcurrentOutageStorageTest {
 
     private OutageService outageService(Database database, Clock clock) {
         return new OutageService(database, new CheckStore(), new ProbeStateStore(), outages, components,
-                new AutoIncidents(incidents, outages, new TimeFormat(ZoneId.of("UTC"))),
+                new AutoIncidents(incidents, outages, new TimeFormat(ZoneId.of("UTC"))), new MaintenanceCalendar(),
                 Map.of("web-home", new Thresholds(1, 1), "web-api", new Thresholds(1, 1)), clock, () -> { });
     }
 

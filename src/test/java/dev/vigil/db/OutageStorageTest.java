@@ -13,6 +13,7 @@ import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
+import dev.vigil.maintenance.MaintenanceCalendar;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -152,7 +153,7 @@ class OutageStorageTest {
 
     private OutageService outageService(Database database, ManualClock clock) {
         return new OutageService(database, new CheckStore(), new ProbeStateStore(), outages, components,
-                new AutoIncidents(incidents, outages, new TimeFormat(ZoneId.of("America/Los_Angeles"))),
+                new AutoIncidents(incidents, outages, new TimeFormat(ZoneId.of("America/Los_Angeles"))), new MaintenanceCalendar(),
                 Map.of("web-home", new Thresholds(3, 2)), clock, () -> { });
     }
 

@@ -1,0 +1,126 @@
+package dev.vigil.maintenance;
+
+import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.accounts.Role;
+import dev.vigil.accounts.Session;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.components.Component;
+import dev.vigil.components.ComponentStore;
+import dev.vigil.db.Database;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The console's maintenance pages: the list (viewers), the new-window form and cancelling (editors). */
+public final class MaintenanceHandlers {
+    private static final int LATEST = 50;
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final MaintenanceService maintenance;
+    private final Database database;
+    private final ComponentStore components;
+    private final Templates templates;
+    private final TimeFormat times;
+    private final Clock clock;
+    private final String siteName;
+
+    public MaintenanceHandlers(MaintenanceService maintenance, Database database, ComponentStore components,
+            Templates templates, TimeFormat times, Clock clock, String siteName) {
+        this.maintenance = maintenance;
+        this.database = database;
+        this.components = components;
+        this.templates = templates;
+        this.times = times;
+        this.clock = clock;
+        this.siteName = siteName;
+    }
+
+    /** GET /console/maintenance */
+    public void list(Context ctx) {
+        Session session = StaffGuard.session(ctx);
+        MaintenanceService.Overview overview = maintenance.overview(LATEST);
+        Map<String, String> names = componentNames();
+        templates.page(ctx, "maintenance/list.jte", new MaintenancePages.Overview(Frame.of(siteName, session),
+                times.zone().getId(), session.user().role().includes(Role.EDITOR),
+                overview.current().stream().map(m -> row(m, names)).toList(),
+                overview.latest().stream().map(m -> row(m, names)).toList()));
+    }
+
+    /** GET /console/maintenance/new */
+    public void showForm(Context ctx) {
+        form(ctx, MaintenanceForm.empty(), Map.of());
+    }
+
+    /** POST /console/maintenance */
+    public void create(Context ctx) {
+        MaintenanceForm submitted = new MaintenanceForm(ctx.formParam("name"), ctx.formParam("description"),
+                ctx.formParams("components"), ctx.formParam("start"), ctx.formParam("end"), ctx.formParam("rrule"));
+        try {
+            NewMaintenance window = submitted.check(times.zone(), clock.instant(), componentNames().keySet());
+            maintenance.schedule(window, StaffGuard.session(ctx).user().actor());
+            ctx.redirect("/console/maintenance", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            form(ctx, submitted, e.fields());
+        }
+    }
+
+    /** POST /console/maintenance/{id}/cancel; scope=series also cancels the later windows of its series. */
+    public void cancel(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("No maintenance window " + ctx.pathParam("id"));
+        }
+        if (maintenance.find(id).isEmpty()) {
+            throw new NotFoundResponse("No maintenance window " + id);
+        }
+        try {
+            maintenance.cancel(id, "series".equals(ctx.formParam("scope")), StaffGuard.session(ctx).user().actor());
+        } catch (InvalidInput e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        ctx.redirect("/console/maintenance", HttpStatus.SEE_OTHER);
+    }
+
+    private void form(Context ctx, MaintenanceForm values, Map<String, String> errors) {
+        Set<String> ticked = Set.copyOf(values.components());
+        List<MaintenancePages.Choice> choices = database.read(components::all).stream()
+                .map(c -> new MaintenancePages.Choice(c.id(), label(c), ticked.contains(c.id())))
+                .toList();
+        String example = LOCAL_INPUT.format(clock.instant().plus(1, ChronoUnit.DAYS).atZone(times.zone()));
+        templates.page(ctx, "maintenance/form.jte", new MaintenancePages.Form(
+                Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(), example, values, choices, errors));
+    }
+
+    private MaintenancePages.Row row(Maintenance m, Map<String, String> names) {
+        String repeats = m.rrule() != null ? m.rrule() : m.isRecurring() ? "part of series " + m.seriesId() : "";
+        String status = m.cancelledAt() == null ? m.status().label() : "Cancelled";
+        return new MaintenancePages.Row(m.id(), m.name(), status, times.dateTime(m.scheduledFor()),
+                times.dateTime(m.scheduledUntil()),
+                m.componentIds().stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining(", ")),
+                repeats, m.isRecurring());
+    }
+
+    private Map<String, String> componentNames() {
+        return database.read(components::all).stream()
+                .collect(Collectors.toMap(Component::id, Component::name, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String label(Component c) {
+        return c.groupName() == null ? c.name() : c.groupName() + ": " + c.name();
+    }
+}
