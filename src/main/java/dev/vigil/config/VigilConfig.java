@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param dbUrl a JDBC URL; by default a SQLite file inside dataDir
  * @param retention how long raw check results are kept before they are rolled up
  * @param demo whether the built-in demo target and the demo history are enabled
+ * @param notifications the mail server and the rules for subscribers' webhooks
  */
 public record VigilConfig(
         SiteConfig site,
@@ -21,7 +22,8 @@ public record VigilConfig(
         Path dataDir,
         String dbUrl,
         Duration retention,
-        boolean demo) {
+        boolean demo,
+        NotificationConfig notifications) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -33,6 +35,6 @@ public record VigilConfig(
     }
 
     public VigilConfig withPort(int newPort) {
-        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo);
+        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, notifications);
     }
 }
