@@ -3,26 +3,22 @@ package dev.vigil.accounts;
 import dev.vigil.web.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
 import java.util.Map;
 
 /** First-run setup, sign-in and sign-out: show form, process form, redirect. */
 public final class AccountHandlers {
-    private static final Duration FORM_COOKIE_LIFE = Duration.ofHours(2);
-
     private final Accounts accounts;
     private final Templates templates;
     private final Cookies cookies;
-    private final SecretTokens tokens;
+    private final FormTokens formTokens;
     private final String siteName;
 
     public AccountHandlers(Accounts accounts, Templates templates, Cookies cookies, SecretTokens tokens, String siteName) {
         this.accounts = accounts;
         this.templates = templates;
         this.cookies = cookies;
-        this.tokens = tokens;
+        this.formTokens = new FormTokens(cookies, tokens);
         this.siteName = siteName;
     }
 
@@ -31,17 +27,18 @@ public final class AccountHandlers {
             ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
             return;
         }
-        templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx), "", "", Map.of()));
+        templates.page(ctx, "accounts/setup.jte",
+                new AccountPages.Setup(siteName, formTokens.issue(ctx), "", "", Map.of()));
     }
 
     public void setup(Context ctx) {
-        checkFormToken(ctx);
+        FormTokens.check(ctx);
         try {
             accounts.createFirstAdmin(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("password"));
             startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), "/console");
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formToken(ctx),
+            templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formTokens.issue(ctx),
                     value(ctx, "email"), value(ctx, "name"), e.fields()));
         }
     }
@@ -52,18 +49,19 @@ public final class AccountHandlers {
             return;
         }
         templates.page(ctx, "accounts/sign-in.jte",
-                new AccountPages.SignIn(siteName, formToken(ctx), "", safeNext(ctx.queryParam("next")), Map.of()));
+                new AccountPages.SignIn(siteName, formTokens.issue(ctx), "", safeNext(ctx.queryParam("next")),
+                        Map.of()));
     }
 
     public void signIn(Context ctx) {
-        checkFormToken(ctx);
+        FormTokens.check(ctx);
         String next = safeNext(ctx.formParam("next"));
         try {
             startSession(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password"), ctx.ip()), next);
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             templates.page(ctx, "accounts/sign-in.jte",
-                    new AccountPages.SignIn(siteName, formToken(ctx), value(ctx, "email"), next, e.fields()));
+                    new AccountPages.SignIn(siteName, formTokens.issue(ctx), value(ctx, "email"), next, e.fields()));
         }
     }
 
@@ -78,23 +76,6 @@ public final class AccountHandlers {
         cookies.set(ctx, Cookies.SESSION, signedIn.token(), Accounts.SESSION_IDLE_LIMIT);
         cookies.clear(ctx, Cookies.FORM);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
-    }
-
-    /** The form token for pages shown before sign-in: reuse the cookie's, or make one. */
-    private String formToken(Context ctx) {
-        String existing = ctx.cookie(Cookies.FORM);
-        if (existing != null && existing.length() >= 32) {
-            return existing;
-        }
-        String token = tokens.next();
-        cookies.set(ctx, Cookies.FORM, token, FORM_COOKIE_LIFE);
-        return token;
-    }
-
-    private static void checkFormToken(Context ctx) {
-        if (!SecretTokens.same(ctx.cookie(Cookies.FORM), ctx.formParam(StaffGuard.CSRF_FIELD))) {
-            throw new ForbiddenResponse("This form has expired. Go back, reload the page and try again.");
-        }
     }
 
     /** Only local console paths may follow sign-in, never another site. */
