@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 public final class DeliveryStore {
     /** The longest an error text is kept; a remote server may answer with anything. */
     static final int MAX_ERROR_LENGTH = 500;
+    public static final String RECIPIENT_REMOVED = "the recipient left or was removed before it went out";
 
     /** Queues a delivery; false (and nothing written) when one with its key exists already. */
     public boolean enqueue(Handle handle, Delivery.New delivery, Instant now) {
@@ -111,14 +112,14 @@ public final class DeliveryStore {
                 .bind("payload", payload).bind("id", id).execute();
     }
 
-    /** Cancels what still waits for a subscriber who left. */
-    public int cancelForSubscriber(Handle handle, long subscriberId, Instant now) {
-        return cancel(handle, "subscriber_id", subscriberId, now);
+    /** Cancels what still waits for a subscriber; why is kept as the deliveries' last error. */
+    public int cancelForSubscriber(Handle handle, long subscriberId, Instant now, String why) {
+        return cancel(handle, "subscriber_id", subscriberId, now, why);
     }
 
     /** Cancels what still waits for a staff hook that was removed. */
     public int cancelForHook(Handle handle, long hookId, Instant now) {
-        return cancel(handle, "hook_id", hookId, now);
+        return cancel(handle, "hook_id", hookId, now, RECIPIENT_REMOVED);
     }
 
     /** The latest deliveries, newest first. */
@@ -141,10 +142,10 @@ public final class DeliveryStore {
                 .list();
     }
 
-    private int cancel(Handle handle, String column, long id, Instant now) {
-        return handle.createUpdate("UPDATE deliveries SET status = 'cancelled', last_error = :why, next_attempt_at = :now"
-                        + " WHERE " + column + " = :id AND status = 'pending'")
-                .bind("why", "the recipient was removed before it went out").bind("now", now.toEpochMilli())
+    private int cancel(Handle handle, String column, long id, Instant now, String why) {
+        return handle.createUpdate("UPDATE deliveries SET status = 'cancelled', last_error = :why,"
+                        + " next_attempt_at = :now WHERE " + column + " = :id AND status = 'pending'")
+                .bind("why", why).bind("now", now.toEpochMilli())
                 .bind("id", id).execute();
     }
 
