@@ -12,8 +12,9 @@ final class CursorStore {
 
     /** Starts a missing cursor after the rows already there, so that old history is never announced. */
     void startAtEnd(Handle handle, String source) {
-        handle.createUpdate("INSERT INTO notification_cursors (source, last_id) VALUES (:source, (SELECT COALESCE(MAX(id), 0)"
-                        + " FROM " + source + ")) ON CONFLICT (source) DO NOTHING")
+        handle.createUpdate("INSERT INTO notification_cursors (source, last_id)"
+                        + " VALUES (:source, (SELECT COALESCE(MAX(id), 0) FROM " + source + "))"
+                        + " ON CONFLICT (source) DO NOTHING")
                 .bind("source", source).execute();
     }
 

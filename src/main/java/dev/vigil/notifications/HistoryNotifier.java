@@ -139,9 +139,8 @@ public final class HistoryNotifier {
                     SELECT * FROM component_status_changes WHERE id > :after ORDER BY id LIMIT :limit""")
                     .bind("after", after).bind("limit", ROWS_PER_PASS)
                     .map((rs, ctx) -> new ComponentChange(rs.getLong("id"), rs.getString("component_id"),
-                            Instant.ofEpochMilli(rs.getLong("at")),
-                            rs.getString("from_status") == null ? null : ComponentStatus.fromApiName(rs.getString("from_status")),
-                            ComponentStatus.fromApiName(rs.getString("to_status")), rs.getString("reason")))
+                            Instant.ofEpochMilli(rs.getLong("at")), status(rs.getString("from_status")),
+                            status(rs.getString("to_status")), rs.getString("reason")))
                     .list();
             if (rows.isEmpty()) {
                 return new Pass(0, 0);
@@ -238,6 +237,10 @@ public final class HistoryNotifier {
         if (database.dialect() == Dialect.POSTGRESQL) {
             handle.execute("LOCK TABLE " + table + " IN SHARE MODE");
         }
+    }
+
+    private static ComponentStatus status(String apiName) {
+        return apiName == null ? null : ComponentStatus.fromApiName(apiName);
     }
 
     private static void logQueued(int queued, int rows, String what) {

@@ -35,9 +35,11 @@ public final class SubscriberStore {
     }
 
     public void replaceComponents(Handle handle, long subscriberId, List<String> componentIds) {
-        handle.createUpdate("DELETE FROM subscriber_components WHERE subscriber_id = :id").bind("id", subscriberId).execute();
+        handle.createUpdate("DELETE FROM subscriber_components WHERE subscriber_id = :id")
+                .bind("id", subscriberId).execute();
         for (String componentId : componentIds) {
-            handle.createUpdate("INSERT INTO subscriber_components (subscriber_id, component_id) VALUES (:id, :component)")
+            handle.createUpdate("""
+                    INSERT INTO subscriber_components (subscriber_id, component_id) VALUES (:id, :component)""")
                     .bind("id", subscriberId).bind("component", componentId).execute();
         }
     }
