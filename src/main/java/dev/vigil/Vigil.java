@@ -5,6 +5,7 @@ import dev.vigil.accounts.Accounts;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Cookies;
+import dev.vigil.accounts.FormTokens;
 import dev.vigil.accounts.PasswordHasher;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.accounts.SessionStore;
@@ -20,6 +21,8 @@ import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.notifications.Backoff;
+import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
@@ -30,6 +33,7 @@ import dev.vigil.probes.HttpProbe;
 import dev.vigil.probes.Probe;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.schedule.Scheduler;
+import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
@@ -66,6 +70,7 @@ public final class Vigil {
     private final Map<String, Probe> probes;
     private final RetentionJob retention;
     private final Accounts accounts;
+    private final Notifications notifications;
     private final Javalin web;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
@@ -104,11 +109,14 @@ public final class Vigil {
         this.accounts = new Accounts(database, users, new SessionStore(users), audit, new PasswordHasher(), tokens, clock);
         Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
         String siteName = config.site().name();
+        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
+                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
-                new StaffGuard(accounts)));
+                new StaffGuard(accounts), notifications.publicHandlers()));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -125,6 +133,7 @@ public final class Vigil {
         if (config.demo()) {
             new DemoHistory(database, config, clock).seedIfNew();
         }
+        notifications.startCursorsIfNew();
         accounts.bootstrapAdmin(System.getenv("VIGIL_ADMIN_EMAIL"), System.getenv("VIGIL_ADMIN_PASSWORD"));
         sessions.begin();
         publisher.rebuild();
@@ -134,6 +143,7 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        notifications.schedule(scheduler);
         scheduler.start();
         return this;
     }
@@ -154,6 +164,7 @@ public final class Vigil {
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */
     public void stop() {
         scheduler.close();
+        notifications.close();
         web.stop();
         publisher.close();
         try {

@@ -21,7 +21,10 @@ class RouteTableTest {
     private static final Set<String> PUBLIC = Set.of(
             "GET /", "GET /api/v2/summary.json", "GET /api/v2/status.json", "GET /incidents/{id}", "GET /health",
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
-            "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in");
+            "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
+            "GET /subscribe", "POST /subscribe/email", "POST /subscribe/webhook",
+            "GET /subscribe/confirm/{token}", "POST /subscribe/confirm/{token}",
+            "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
     private static final Set<HandlerType> REQUEST_TYPES = Set.of(
             HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 

@@ -29,8 +29,10 @@ public final class MailNotices {
                 %s
 
                 The link works once, for %s. If you did not ask for this, ignore this mail: you will not \
-                hear from us again.
-                """.formatted(siteName, links.confirm(token), TimeFormat.duration(linkLife));
+                hear from us again. To cancel the request at once, use this link:
+                %s
+                """.formatted(siteName, links.confirm(token), TimeFormat.duration(linkLife),
+                links.unsubscribe(unsubscribeToken));
         return new OutgoingMail(to, "[" + siteName + "] Confirm your subscription", text,
                 links.unsubscribe(unsubscribeToken));
     }
@@ -56,7 +58,9 @@ public final class MailNotices {
                 .append(scope(subscriber, componentNames)).append(".\n")
                 .append("Unsubscribe with one click: ").append(links.unsubscribe(subscriber.unsubscribeToken()))
                 .append('\n');
-        String subject = "[" + siteName + "] " + incident.name() + " (" + update.status().label() + ")";
+        // A line break in a header would start a new header; names are single lines anyway.
+        String subject = ("[" + siteName + "] " + incident.name() + " (" + update.status().label() + ")")
+                .replaceAll("[\\r\\n]+", " ");
         return new OutgoingMail(subscriber.target(), subject, text.toString(),
                 links.unsubscribe(subscriber.unsubscribeToken()));
     }
@@ -64,7 +68,8 @@ public final class MailNotices {
     private static String affected(Incident incident, IncidentUpdate update, Map<String, String> componentNames) {
         if (!update.affectedComponents().isEmpty()) {
             return String.join(", ", update.affectedComponents().stream()
-                    .map(a -> name(a.componentId(), componentNames) + " (" + a.newStatus().label().toLowerCase(Locale.ROOT) + ")")
+                    .map(a -> name(a.componentId(), componentNames) + " ("
+                            + a.newStatus().label().toLowerCase(Locale.ROOT) + ")")
                     .toList());
         }
         return String.join(", ", incident.componentIds().stream().map(id -> name(id, componentNames)).toList());

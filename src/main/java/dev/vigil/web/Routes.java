@@ -5,6 +5,7 @@ import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -21,7 +22,7 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, StaffGuard guard) {}
+            ConsoleHandlers console, StaffGuard guard, SubscribeHandlers subscribe) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -31,6 +32,7 @@ public final class Routes {
         AccountHandlers accounts = handlers.accounts();
         ConsoleHandlers console = handlers.console();
         StaffGuard guard = handlers.guard();
+        SubscribeHandlers subscribe = handlers.subscribe();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
@@ -58,6 +60,16 @@ public final class Routes {
             config.routes.post("/setup", accounts::setup);
             config.routes.get("/sign-in", accounts::showSignIn);
             config.routes.post("/sign-in", accounts::signIn);
+
+            // Subscribing. The forms carry a CSRF token; confirming and unsubscribing are authorised by the
+            // secret token in the path (mail programs post the one-click unsubscribe without cookies).
+            config.routes.get("/subscribe", subscribe::show);
+            config.routes.post("/subscribe/email", subscribe::subscribeEmail);
+            config.routes.post("/subscribe/webhook", subscribe::subscribeWebhook);
+            config.routes.get("/subscribe/confirm/{token}", subscribe::showConfirm);
+            config.routes.post("/subscribe/confirm/{token}", subscribe::confirm);
+            config.routes.get("/unsubscribe/{token}", subscribe::showUnsubscribe);
+            config.routes.post("/unsubscribe/{token}", subscribe::unsubscribe);
 
             // ---- Every route below this line needs a signed-in user; every POST also the session's CSRF token ----
             config.routes.before("/console", guard::requireSession);

@@ -31,7 +31,12 @@ public final class RunningVigil implements AutoCloseable {
     }
 
     public static RunningVigil start(Path dataDir, String yaml, Map<String, String> extraEnv) {
-        return new RunningVigil(Vigil.build(config(dataDir, yaml, extraEnv), Clock.systemUTC()).start());
+        return start(dataDir, yaml, extraEnv, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's, such as a {@link ManualClock} to step through retries. */
+    public static RunningVigil start(Path dataDir, String yaml, Map<String, String> extraEnv, Clock clock) {
+        return new RunningVigil(Vigil.build(config(dataDir, yaml, extraEnv), clock).start());
     }
 
     public static VigilConfig config(Path dataDir, String yaml, Map<String, String> extraEnv) {
