@@ -116,7 +116,7 @@ public final class Vigil {
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
-                new StaffGuard(accounts), notifications.publicHandlers()));
+                new StaffGuard(accounts), notifications.publicHandlers(), notifications.console()));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

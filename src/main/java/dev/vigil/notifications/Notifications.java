@@ -17,7 +17,7 @@ import java.time.Duration;
 
 /**
  * The notifications feature put together: the history job that queues deliveries, the sender
- * that works through them, and the public pages. Vigil builds one and schedules it.
+ * that works through them, and the public and console pages. Vigil builds one and schedules it.
  */
 public final class Notifications implements AutoCloseable {
     /** How often new history is looked for, and due deliveries: notices go out within a few seconds. */
@@ -26,6 +26,7 @@ public final class Notifications implements AutoCloseable {
     private final HistoryNotifier notifier;
     private final DeliverySender sender;
     private final SubscribeHandlers publicHandlers;
+    private final NotificationConsole console;
 
     /** The parts the feature needs from the rest of Vigil. */
     public record Parts(Database database, SiteConfig site, NotificationConfig config, StatusApi api,
@@ -48,8 +49,11 @@ public final class Notifications implements AutoCloseable {
                 links.host()) : null, new WebhookPoster(), addresses, backoff, parts.clock());
         Subscriptions subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
                 parts.tokens(), addresses, parts.audit(), email, parts.clock());
+        StaffAlerts alerts = new StaffAlerts(database, hooks, deliveries, parts.tokens(), parts.audit(), parts.clock());
         this.publicHandlers = new SubscribeHandlers(subscriptions, parts.formTokens(), parts.templates(), links,
                 parts.site().name());
+        this.console = new NotificationConsole(subscriptions, alerts, parts.templates(), parts.times(),
+                parts.site().name(), email);
     }
 
     /** Starts the history cursors on a store that has none; call after demo history is seeded, before the jobs run. */
@@ -64,6 +68,10 @@ public final class Notifications implements AutoCloseable {
 
     public SubscribeHandlers publicHandlers() {
         return publicHandlers;
+    }
+
+    public NotificationConsole console() {
+        return console;
     }
 
     /** Stops the sender's threads; call after the scheduler stopped, so no send is cut short. */

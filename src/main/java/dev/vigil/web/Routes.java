@@ -5,6 +5,7 @@ import dev.vigil.accounts.ConsoleHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
@@ -22,7 +23,7 @@ public final class Routes {
 
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
-            ConsoleHandlers console, StaffGuard guard, SubscribeHandlers subscribe) {}
+            ConsoleHandlers console, StaffGuard guard, SubscribeHandlers subscribe, NotificationConsole notifications) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -33,6 +34,7 @@ public final class Routes {
         ConsoleHandlers console = handlers.console();
         StaffGuard guard = handlers.guard();
         SubscribeHandlers subscribe = handlers.subscribe();
+        NotificationConsole notifications = handlers.notifications();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // The public snapshot is gzipped once when built; compressing per request would redo it.
@@ -77,6 +79,14 @@ public final class Routes {
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
             config.routes.post("/console/sign-out", accounts::signOut);
+            config.routes.get("/console/notifications", StaffGuard.allow(Role.ADMIN, notifications::settings));
+            config.routes.post("/console/notifications/hooks", StaffGuard.allow(Role.ADMIN, notifications::addHook));
+            config.routes.post("/console/notifications/hooks/{id}/remove",
+                    StaffGuard.allow(Role.ADMIN, notifications::removeHook));
+            config.routes.post("/console/notifications/subscribers/{id}/remove",
+                    StaffGuard.allow(Role.ADMIN, notifications::removeSubscriber));
+            config.routes.get("/console/notifications/deliveries",
+                    StaffGuard.allow(Role.ADMIN, notifications::deliveries));
 
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
