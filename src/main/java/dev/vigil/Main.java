@@ -19,7 +19,8 @@ public final class Main {
             Usage: java -jar vigil.jar [--config FILE] [--demo-fail SERVICE[,SERVICE...]]
               --config FILE    the YAML configuration (default: $VIGIL_CONFIG, else data/vigil.yml)
               --demo-fail S    start with these demo services failing (web, api, search, jobs)
-            Environment: VIGIL_CONFIG, VIGIL_PORT (7070), VIGIL_DATA_DIR (data), VIGIL_DB_URL (SQLite in the data folder)""";
+            Environment: VIGIL_CONFIG, VIGIL_PORT (7070), VIGIL_DATA_DIR (data), VIGIL_DB_URL (SQLite in the data folder),
+              VIGIL_SMTP_HOST, _PORT, _USERNAME, _PASSWORD, _FROM (the mail server for subscriber mail)""";
 
     private Main() {}
 

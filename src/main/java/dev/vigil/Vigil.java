@@ -13,6 +13,7 @@ import dev.vigil.accounts.Invitations;
 import dev.vigil.accounts.LinkSender;
 import dev.vigil.accounts.OneTimeLinkHandlers;
 import dev.vigil.accounts.OwnAccountHandlers;
+import dev.vigil.accounts.FormTokens;
 import dev.vigil.accounts.PasswordHasher;
 import dev.vigil.accounts.PasswordResetStore;
 import dev.vigil.accounts.PasswordResets;
@@ -43,6 +44,8 @@ import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.maintenance.MaintenanceService;
 import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.notifications.Backoff;
+import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
@@ -53,6 +56,7 @@ import dev.vigil.probes.HttpProbe;
 import dev.vigil.probes.Probe;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.schedule.Scheduler;
+import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
@@ -91,6 +95,7 @@ public final class Vigil {
     private final RetentionJob retention;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
+    private final Notifications notifications;
     private final Javalin web;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
@@ -155,6 +160,9 @@ public final class Vigil {
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
                         publisher, times, siteUrl, clock),
                 new OpenApiDescription(siteUrl));
+        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
+                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
@@ -162,7 +170,8 @@ public final class Vigil {
                 IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
-                new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName)));
+                new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
+                notifications.publicHandlers(), notifications.console()));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -179,6 +188,7 @@ public final class Vigil {
         if (config.demo()) {
             new DemoHistory(database, config, clock).seedIfNew();
         }
+        notifications.startCursorsIfNew();
         accounts.bootstrapAdmin(System.getenv("VIGIL_ADMIN_EMAIL"), System.getenv("VIGIL_ADMIN_PASSWORD"));
         apiTokens.bootstrap(config.bootstrapToken());
         sessions.begin();
@@ -190,6 +200,7 @@ public final class Vigil {
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
+        notifications.schedule(scheduler);
         scheduler.start();
         return this;
     }
@@ -210,6 +221,7 @@ public final class Vigil {
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */
     public void stop() {
         scheduler.close();
+        notifications.close();
         web.stop();
         publisher.close();
         try {

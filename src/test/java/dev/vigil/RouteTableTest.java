@@ -25,7 +25,10 @@ class RouteTableTest {
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
             "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
             // One-time links: the random token in the path is what lets the holder in.
-            "GET /invite/{token}", "POST /invite/{token}", "GET /reset/{token}", "POST /reset/{token}");
+            "GET /invite/{token}", "POST /invite/{token}", "GET /reset/{token}", "POST /reset/{token}",
+            "GET /subscribe", "POST /subscribe/email", "POST /subscribe/webhook",
+            "GET /subscribe/confirm/{token}", "POST /subscribe/confirm/{token}",
+            "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
     private static final Set<HandlerType> REQUEST_TYPES = Set.of(
             HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 

@@ -27,7 +27,8 @@ public final class AccountHandlers {
             ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
             return;
         }
-        templates.page(ctx, "accounts/setup.jte", new AccountPages.Setup(siteName, formTokens.issue(ctx), "", "", Map.of()));
+        templates.page(ctx, "accounts/setup.jte",
+                new AccountPages.Setup(siteName, formTokens.issue(ctx), "", "", Map.of()));
     }
 
     public void setup(Context ctx) {
@@ -48,7 +49,8 @@ public final class AccountHandlers {
             return;
         }
         templates.page(ctx, "accounts/sign-in.jte",
-                new AccountPages.SignIn(siteName, formTokens.issue(ctx), "", safeNext(ctx.queryParam("next")), Map.of()));
+                new AccountPages.SignIn(siteName, formTokens.issue(ctx), "", safeNext(ctx.queryParam("next")),
+                        Map.of()));
     }
 
     public void signIn(Context ctx) {

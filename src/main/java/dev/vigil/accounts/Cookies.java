@@ -6,7 +6,7 @@ import java.time.Duration;
 /** The console's cookies: HttpOnly, SameSite=Lax, and Secure when the site is served over HTTPS. */
 public final class Cookies {
     public static final String SESSION = "vigil_session";
-    /** Double-submit token for forms shown before sign-in (setup, sign-in, invitation and reset links). */
+    /** Double-submit token for forms posted without a session (setup, sign-in, one-time links, subscribing); see {@link FormTokens}. */
     public static final String FORM = "vigil_form";
 
     private final boolean secure;

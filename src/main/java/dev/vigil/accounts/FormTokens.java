@@ -5,25 +5,27 @@ import io.javalin.http.ForbiddenResponse;
 import java.time.Duration;
 
 /**
- * The double-submit token of forms shown before sign-in (setup, sign-in, invitation and reset
- * links), against login CSRF: the page carries the same random value as the {@link Cookies#FORM}
- * cookie, and a POST must bring both.
+ * CSRF protection for forms that anyone may post, before any session exists (first-run setup,
+ * sign-in, subscribing): a double-submit token, set in a cookie and repeated in a form field named
+ * {@value StaffGuard#CSRF_FIELD}. Another site can make a browser post, but cannot read or set
+ * the cookie, so it cannot repeat it.
  */
-final class FormTokens {
+public final class FormTokens {
     private static final Duration COOKIE_LIFE = Duration.ofHours(2);
+    private static final int MIN_TOKEN_LENGTH = 32;
 
     private final Cookies cookies;
     private final SecretTokens tokens;
 
-    FormTokens(Cookies cookies, SecretTokens tokens) {
+    public FormTokens(Cookies cookies, SecretTokens tokens) {
         this.cookies = cookies;
         this.tokens = tokens;
     }
 
-    /** The token for a page's form: the cookie's, or a new one set in a new cookie. */
-    String issue(Context ctx) {
+    /** The token for a form page: the cookie's, or a new one set in the cookie now. */
+    public String issue(Context ctx) {
         String existing = ctx.cookie(Cookies.FORM);
-        if (existing != null && existing.length() >= 32) {
+        if (existing != null && existing.length() >= MIN_TOKEN_LENGTH) {
             return existing;
         }
         String token = tokens.next();
@@ -31,8 +33,8 @@ final class FormTokens {
         return token;
     }
 
-    /** Refuses a POST whose form field does not match its cookie. */
-    static void check(Context ctx) {
+    /** Refuses (403) a posted form whose field does not repeat the cookie. */
+    public static void check(Context ctx) {
         if (!SecretTokens.same(ctx.cookie(Cookies.FORM), ctx.formParam(StaffGuard.CSRF_FIELD))) {
             throw new ForbiddenResponse("This form has expired. Go back, reload the page and try again.");
         }

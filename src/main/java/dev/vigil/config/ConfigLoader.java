@@ -21,7 +21,8 @@ import java.util.Set;
  * naming its key and what is allowed, so that a broken file is fixed in one pass.
  */
 public final class ConfigLoader {
-    private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes",
+            "smtp", "notifications");
     private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
 
@@ -35,8 +36,8 @@ public final class ConfigLoader {
     /**
      * Expands ${VAR} and ${VAR:-default} in yaml from env, parses it and checks it.
      *
-     * @param env the environment: the variables the text refers to, and VIGIL_PORT, VIGIL_DATA_DIR, VIGIL_DB_URL,
-     *     VIGIL_BOOTSTRAP_TOKEN
+     * @param env the environment: the variables the text refers to, VIGIL_PORT, VIGIL_DATA_DIR, VIGIL_DB_URL,
+     *     VIGIL_BOOTSTRAP_TOKEN and the VIGIL_SMTP_* overrides
      * @throws ConfigException listing every problem found
      */
     public static VigilConfig parse(String yaml, Map<String, String> env) {
@@ -45,7 +46,7 @@ public final class ConfigLoader {
         Optional<VigilConfig> config = EnvExpander.expand(yaml, env, problems)
                 .flatMap(text -> YamlDocument.read(text, problems))
                 .flatMap(document -> Section.root(document, TOP_LEVEL_KEYS, problems))
-                .map(root -> build(root, server));
+                .map(root -> build(root, server, env, problems));
         problems.throwIfAny();
         return config.orElseThrow();
     }
@@ -64,14 +65,17 @@ public final class ConfigLoader {
         }
     }
 
-    private static VigilConfig build(Section root, ServerSettings server) {
+    private static VigilConfig build(Section root, ServerSettings server, Map<String, String> env, Problems problems) {
         SiteConfig site = SiteReader.read(root);
         Duration retention = retention(root);
         boolean demo = root.mapping("demo", List.of("enabled")).map(d -> d.flag("enabled", false)).orElse(false);
         List<ComponentConfig> components = ComponentReader.readAll(root);
         List<ProbeConfig> probes = ProbeReader.readAll(root, declaredIds(components));
+        SmtpConfig smtp = SmtpReader.read(root, env, problems);
+        boolean privateWebhooks = root.mapping("notifications", List.of("allow_private_webhooks"))
+                .map(n -> n.flag("allow_private_webhooks", false)).orElse(false);
         return new VigilConfig(site, components, probes, server.port(), server.dataDir(), server.dbUrl(),
-                retention, demo, server.bootstrapToken());
+                retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks));
     }
 
     private static Duration retention(Section root) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param demo whether the built-in demo target and the demo history are enabled
  * @param bootstrapToken VIGIL_BOOTSTRAP_TOKEN: the value of an admin API token to create when none
  *     exists yet, for automated installs; null when unset. A secret: never log it.
+ * @param notifications the mail server and the rules for subscribers' webhooks
  */
 public record VigilConfig(
         SiteConfig site,
@@ -24,7 +25,8 @@ public record VigilConfig(
         String dbUrl,
         Duration retention,
         boolean demo,
-        String bootstrapToken) {
+        String bootstrapToken,
+        NotificationConfig notifications) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -40,10 +42,12 @@ public record VigilConfig(
     public String toString() {
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
-                + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set") + "]";
+                + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
+                + ", notifications=" + notifications + "]";
     }
 
     public VigilConfig withPort(int newPort) {
-        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken);
+        return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
+                notifications);
     }
 }

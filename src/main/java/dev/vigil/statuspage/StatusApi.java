@@ -11,20 +11,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public JSON in the shape of Statuspage's API v2 (../shared/reference/statuspage-api-v2.md),
  * field names and values exactly, so that existing aggregators and bots read Vigil unchanged.
+ * Outgoing webhooks carry the same objects.
  */
-final class StatusApi {
+public final class StatusApi {
     private final SiteConfig site;
     private final String pageId;
     private final TimeFormat times;
 
-    StatusApi(SiteConfig site, String pageId, TimeFormat times) {
+    public StatusApi(SiteConfig site, String pageId, TimeFormat times) {
         this.site = site;
         this.pageId = pageId;
         this.times = times;
+    }
+
+    public String pageId() {
+        return pageId;
     }
 
     Map<String, Object> status(StatusData data) {
@@ -95,6 +101,11 @@ final class StatusApi {
         return list;
     }
 
+    /** One component (or group) as the components list shows it, with its group and position; empty when unknown. */
+    public Optional<Map<String, Object>> component(String id, StatusData data) {
+        return components(data).stream().filter(c -> id.equals(c.get("id"))).findFirst();
+    }
+
     private Map<String, Object> group(ComponentGroups.Entry entry, int position) {
         Component first = entry.members().get(0);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -134,7 +145,7 @@ final class StatusApi {
         return json;
     }
 
-    Map<String, Object> incident(Incident i, StatusData data) {
+    public Map<String, Object> incident(Incident i, StatusData data) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", Long.toString(i.id()));
         json.put("page_id", pageId);

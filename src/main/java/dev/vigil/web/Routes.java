@@ -16,6 +16,8 @@ import dev.vigil.api.OpenApiDescription;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
+import dev.vigil.notifications.NotificationConsole;
+import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -33,7 +35,7 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -54,6 +56,8 @@ public final class Routes {
         Access access = handlers.access();
         AdminApi api = handlers.api();
         MaintenanceHandlers maintenance = handlers.maintenance();
+        SubscribeHandlers subscribe = handlers.subscribe();
+        NotificationConsole notifications = handlers.notifications();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -92,6 +96,16 @@ public final class Routes {
             config.routes.get("/reset/{token}", access.links()::showReset);
             config.routes.post("/reset/{token}", access.links()::useReset);
 
+            // Subscribing. The forms carry a CSRF token; confirming and unsubscribing are authorised by the
+            // secret token in the path (mail programs post the one-click unsubscribe without cookies).
+            config.routes.get("/subscribe", subscribe::show);
+            config.routes.post("/subscribe/email", subscribe::subscribeEmail);
+            config.routes.post("/subscribe/webhook", subscribe::subscribeWebhook);
+            config.routes.get("/subscribe/confirm/{token}", subscribe::showConfirm);
+            config.routes.post("/subscribe/confirm/{token}", subscribe::confirm);
+            config.routes.get("/unsubscribe/{token}", subscribe::showUnsubscribe);
+            config.routes.post("/unsubscribe/{token}", subscribe::unsubscribe);
+
             // ---- Every route below this line needs a signed-in user; every POST also the session's CSRF token ----
             config.routes.before("/console", guard::requireSession);
             config.routes.before("/console/*", guard::requireSession);
@@ -115,6 +129,14 @@ public final class Routes {
             config.routes.get("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::tokens));
             config.routes.post("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::create));
             config.routes.post("/console/tokens/{id}/revoke", StaffGuard.allow(Role.ADMIN, access.tokens()::revoke));
+            config.routes.get("/console/notifications", StaffGuard.allow(Role.ADMIN, notifications::settings));
+            config.routes.post("/console/notifications/hooks", StaffGuard.allow(Role.ADMIN, notifications::addHook));
+            config.routes.post("/console/notifications/hooks/{id}/remove",
+                    StaffGuard.allow(Role.ADMIN, notifications::removeHook));
+            config.routes.post("/console/notifications/subscribers/{id}/remove",
+                    StaffGuard.allow(Role.ADMIN, notifications::removeSubscriber));
+            config.routes.get("/console/notifications/deliveries",
+                    StaffGuard.allow(Role.ADMIN, notifications::deliveries));
 
             // Incidents (issue 3): viewers read, editors change. Fixed paths come before /{id}.
             config.routes.get("/console/incidents", StaffGuard.allow(Role.VIEWER, incidents.incidents()::list));

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test moves it. */
+/** A clock that stands still until the test moves it. Vigil's own threads may read it while the test moves it. */
 public final class ManualClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public ManualClock(Instant start) {
         this.now = start;

@@ -1,0 +1,128 @@
+package dev.vigil.notifications;
+
+import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.notifications.NotificationPages.DeliveryRow;
+import dev.vigil.notifications.NotificationPages.HookForm;
+import dev.vigil.notifications.NotificationPages.HookRow;
+import dev.vigil.notifications.NotificationPages.SubscriberRow;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.web.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The console's notification pages, for admins: staff hooks, subscribers, and the delivery log. */
+public final class NotificationConsole {
+    static final int SUBSCRIBERS_SHOWN = 500;
+    static final int DELIVERIES_SHOWN = 200;
+
+    private final Subscriptions subscriptions;
+    private final StaffAlerts alerts;
+    private final Templates templates;
+    private final TimeFormat times;
+    private final String siteName;
+    private final boolean emailAvailable;
+
+    public NotificationConsole(Subscriptions subscriptions, StaffAlerts alerts, Templates templates, TimeFormat times,
+            String siteName, boolean emailAvailable) {
+        this.subscriptions = subscriptions;
+        this.alerts = alerts;
+        this.templates = templates;
+        this.times = times;
+        this.siteName = siteName;
+        this.emailAvailable = emailAvailable;
+    }
+
+    /** GET /console/notifications */
+    public void settings(Context ctx) {
+        showSettings(ctx, HookForm.EMPTY, null);
+    }
+
+    /** POST /console/notifications/hooks: a generic webhook's secret is shown in the answer, once. */
+    public void addHook(Context ctx) {
+        String kind = ctx.formParam("kind");
+        String name = ctx.formParam("name");
+        String url = ctx.formParam("url");
+        try {
+            Optional<String> secret = alerts.add(kind, name, url, actor(ctx));
+            if (secret.isEmpty()) {
+                ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
+                return;
+            }
+            showSettings(ctx, HookForm.EMPTY, secret.get());
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            showSettings(ctx, new HookForm(kind == null ? "" : kind, name == null ? "" : name, url == null ? "" : url,
+                    e.fields()), null);
+        }
+    }
+
+    /** POST /console/notifications/hooks/{id}/remove */
+    public void removeHook(Context ctx) {
+        if (!alerts.remove(id(ctx), actor(ctx))) {
+            throw new NotFoundResponse("No such hook; it may have been removed already.");
+        }
+        ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /console/notifications/subscribers/{id}/remove */
+    public void removeSubscriber(Context ctx) {
+        if (!subscriptions.remove(id(ctx), actor(ctx))) {
+            throw new NotFoundResponse("No such subscriber; they may have left already.");
+        }
+        ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /console/notifications/deliveries */
+    public void deliveries(Context ctx) {
+        List<DeliveryRow> rows = alerts.latestDeliveries(DELIVERIES_SHOWN).stream()
+                .map(d -> new DeliveryRow(d.id(), d.event().key().replace('_', ' '), d.channel().key(),
+                        Masks.target(d.channel(), d.target()), d.status().key(), d.attempts(), when(d.createdAt()),
+                        when(d.lastAttemptAt()),
+                        d.status() == DeliveryStatus.PENDING ? when(d.nextAttemptAt()) : null,
+                        when(d.deliveredAt()), d.lastError()))
+                .toList();
+        templates.page(ctx, "notifications/deliveries.jte",
+                new NotificationPages.Deliveries(frame(ctx), times.zone().getId(), rows));
+    }
+
+    private void showSettings(Context ctx, HookForm form, String newSecret) {
+        List<HookRow> hooks = alerts.hooks().stream()
+                .map(h -> new HookRow(h.id(), h.kind() == Channel.SLACK ? "Slack-compatible" : "Generic webhook",
+                        h.name(), Masks.url(h.url()), when(h.createdAt())))
+                .toList();
+        List<SubscriberRow> subscribers = subscriptions.active(SUBSCRIBERS_SHOWN).stream()
+                .map(s -> new SubscriberRow(s.id(), s.channel().key(), Masks.target(s.channel(), s.target()),
+                        s.componentIds().isEmpty() ? "all" : String.join(", ", s.componentIds()),
+                        s.confirmed() ? "confirmed" : "awaiting confirmation", when(s.createdAt())))
+                .toList();
+        templates.page(ctx, "notifications/settings.jte", new NotificationPages.Settings(frame(ctx),
+                times.zone().getId(), emailAvailable, hooks, subscribers, SUBSCRIBERS_SHOWN, form, newSecret));
+    }
+
+    /** Date and time to the second, with the zone: retries are seconds apart. */
+    private String when(Instant at) {
+        return at == null ? null : times.day(at) + ", " + times.time(at);
+    }
+
+    private Frame frame(Context ctx) {
+        return Frame.of(siteName, StaffGuard.session(ctx));
+    }
+
+    private static String actor(Context ctx) {
+        return StaffGuard.session(ctx).user().actor();
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("No such item: " + ctx.pathParam("id"));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vigil.notifications;
+
+import dev.vigil.accounts.AuditLog;
+import dev.vigil.accounts.SecretTokens;
+import dev.vigil.db.Database;
+import dev.vigil.web.InvalidInput;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hooks through which staff hear of every incident update and component change, and the
+ * delivery log they check them with. Every change is audited.
+ */
+public final class StaffAlerts {
+    private static final int MAX_NAME = 100;
+
+    private final Database database;
+    private final StaffHookStore hooks;
+    private final DeliveryStore deliveries;
+    private final SecretTokens tokens;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public StaffAlerts(Database database, StaffHookStore hooks, DeliveryStore deliveries, SecretTokens tokens,
+            AuditLog audit, Clock clock) {
+        this.database = database;
+        this.hooks = hooks;
+        this.deliveries = deliveries;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a hook. kind is "slack" or "webhook"; a generic webhook gets a signing secret, returned
+     * this once so that it can be shown, and never again.
+     */
+    public Optional<String> add(String kind, String name, String url, String actor) {
+        Channel channel = "slack".equals(kind) ? Channel.SLACK : "webhook".equals(kind) ? Channel.WEBHOOK : null;
+        String trimmedName = name == null ? "" : name.strip();
+        URI uri = null;
+        InvalidInput.Collector problems = new InvalidInput.Collector()
+                .check(channel != null, "kind", "Choose Slack-compatible or generic webhook.")
+                .check(!trimmedName.isEmpty() && trimmedName.length() <= MAX_NAME, "name",
+                        "Enter a name of 1 to " + MAX_NAME + " characters, such as #ops or PagerDuty.");
+        try {
+            uri = WebhookUrls.parse("url", url);
+        } catch (InvalidInput e) {
+            e.fields().forEach((field, message) -> problems.check(false, field, message));
+        }
+        problems.throwIfAny();
+        String secret = channel == Channel.WEBHOOK ? tokens.next() : null;
+        String target = uri.toString();
+        Instant now = clock.instant();
+        database.write(handle -> {
+            long id = hooks.create(handle, channel, trimmedName, target, secret, now);
+            audit.record(handle, now, actor, "notification_hook.created", "notification_hook", Long.toString(id),
+                    channel.key() + " \"" + trimmedName + "\" to " + Masks.url(target));
+            return id;
+        });
+        return Optional.ofNullable(secret);
+    }
+
+    /** Removes a hook and cancels what still waits for it; false when it was gone already. */
+    public boolean remove(long id, String actor) {
+        Instant now = clock.instant();
+        return database.write(handle -> {
+            Optional<StaffHook> hook = hooks.findActive(handle, id);
+            if (hook.isEmpty() || !hooks.remove(handle, id, now)) {
+                return false;
+            }
+            deliveries.cancelForHook(handle, id, now);
+            audit.record(handle, now, actor, "notification_hook.removed", "notification_hook", Long.toString(id),
+                    hook.get().kind().key() + " \"" + hook.get().name() + "\"");
+            return true;
+        });
+    }
+
+    public List<StaffHook> hooks() {
+        return database.read(hooks::active);
+    }
+
+    /** The latest deliveries, newest first. */
+    public List<Delivery> latestDeliveries(int limit) {
+        return database.read(handle -> deliveries.latest(handle, limit));
+    }
+}
