@@ -21,7 +21,7 @@ class RouteTableTest {
     private static final Set<String> PUBLIC = Set.of(
             "GET /", "GET /api/v2/summary.json", "GET /api/v2/status.json", "GET /incidents/{id}", "GET /health",
             "GET /api/v2/scheduled-maintenances/upcoming.json", "GET /api/v2/scheduled-maintenances/active.json",
-            "GET /api/v2/scheduled-maintenances.json",
+            "GET /api/v2/scheduled-maintenances.json", "GET /history.atom", "GET /history.rss",
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
             "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
             // One-time links: the random token in the path is what lets the holder in.

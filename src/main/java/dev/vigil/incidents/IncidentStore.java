@@ -99,6 +99,13 @@ public final class IncidentStore {
                 Map.of("since", since.toEpochMilli(), "limit", limit));
     }
 
+    /** The incidents last updated, resolved ones included, merged ones not; most recently updated first. */
+    public List<Incident> latestUpdated(Handle handle, int limit) {
+        return load(handle, """
+                SELECT * FROM incidents WHERE merged_into_id IS NULL
+                 ORDER BY updated_at DESC, id DESC LIMIT :limit""", Map.of("limit", limit));
+    }
+
     private List<Incident> load(Handle handle, String sql, Map<String, Object> binds) {
         var query = handle.createQuery(sql);
         binds.forEach(query::bind);

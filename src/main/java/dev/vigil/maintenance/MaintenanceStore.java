@@ -92,6 +92,12 @@ public final class MaintenanceStore {
                 Map.of("limit", limit));
     }
 
+    /** The windows last updated (created, moved or cancelled), upcoming ones included; most recently updated first. */
+    public List<Maintenance> latestUpdated(Handle handle, int limit) {
+        return load(handle, "SELECT * FROM maintenances ORDER BY updated_at DESC, id DESC LIMIT :limit",
+                Map.of("limit", limit));
+    }
+
     /** The first windows of series that still add windows. */
     public List<Maintenance> growingSeries(Handle handle) {
         return load(handle, """

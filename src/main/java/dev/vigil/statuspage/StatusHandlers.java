@@ -5,7 +5,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
-/** The public page and API, served from the prepared snapshot. */
+/** The public page, API and feeds, served from the prepared snapshot. */
 public final class StatusHandlers {
     private final StatusPublisher publisher;
 
@@ -35,6 +35,14 @@ public final class StatusHandlers {
 
     public void latestMaintenances(Context ctx) {
         serve(ctx, publisher.snapshot().latestMaintenances());
+    }
+
+    public void atomFeed(Context ctx) {
+        serve(ctx, publisher.snapshot().atomFeed());
+    }
+
+    public void rssFeed(Context ctx) {
+        serve(ctx, publisher.snapshot().rssFeed());
     }
 
     public void incident(Context ctx) {

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class StatusPublisher implements AutoCloseable {
     private final Templates templates;
     private final Markdown markdown;
     private final TimeFormat times;
+    private final HistoryFeeds feeds;
     private final NoticeStore notices = new NoticeStore();
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
@@ -81,6 +83,7 @@ public final class StatusPublisher implements AutoCloseable {
         this.views = new StatusPageViews(site, times, markdown);
         this.uptime = new UptimeCalculator(site.timeZone());
         this.templates = templates;
+        this.feeds = new HistoryFeeds(site, times, markdown);
     }
 
     public StatusSnapshot snapshot() {
@@ -108,7 +111,9 @@ public final class StatusPublisher implements AutoCloseable {
 
     /** Rebuilds now, on the calling thread. */
     public synchronized void rebuild() {
-        StatusData data = load();
+        Reading reading = load();
+        StatusData data = reading.status();
+        List<HistoryFeeds.Entry> history = feeds.entries(reading.history());
         String page = templates.render("statuspage/index.jte", views.page(data, HISTORY_DAYS));
         snapshot = new StatusSnapshot(
                 CachedResponse.of("text/html; charset=utf-8", page),
@@ -118,7 +123,9 @@ public final class StatusPublisher implements AutoCloseable {
                         .filter(m -> m.status() == MaintenanceStatus.SCHEDULED).toList()))),
                 CachedResponse.of("application/json", write(api.maintenances(data, data.maintenances().stream()
                         .filter(m -> m.status().isActive()).toList()))),
-                CachedResponse.of("application/json", write(api.maintenances(data, data.latestMaintenances()))));
+                CachedResponse.of("application/json", write(api.maintenances(data, data.latestMaintenances()))),
+                CachedResponse.of(HistoryFeeds.ATOM_TYPE, feeds.atom(history)),
+                CachedResponse.of(HistoryFeeds.RSS_TYPE, feeds.rss(history)));
     }
 
     /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
@@ -139,7 +146,10 @@ public final class StatusPublisher implements AutoCloseable {
     /** The published customer notice: html comes from the safe Markdown renderer. */
     public record NoticeView(String html, String publishedAt) {}
 
-    private StatusData load() {
+    /** One consistent read: what the page and API show, and what the feeds list. */
+    private record Reading(StatusData status, HistoryFeeds.Source history) {}
+
+    private Reading load() {
         Instant now = clock.instant();
         Instant windowStart = now.minus(Duration.ofDays(HISTORY_DAYS + 1));
         List<Interval> coverage = sessions.coverage(windowStart);
@@ -158,8 +168,19 @@ public final class StatusPublisher implements AutoCloseable {
             List<Incident> recent = incidents.since(handle, now.minus(RECENT_INCIDENTS), 50);
             List<Maintenance> current = maintenances.current(handle);
             List<Maintenance> latest = maintenances.latest(handle, LATEST_MAINTENANCES);
-            return new StatusData(now, all, days, unresolved, recent, current, latest);
+            return new Reading(new StatusData(now, all, days, unresolved, recent, current, latest), history(handle));
         });
+    }
+
+    private HistoryFeeds.Source history(Handle handle) {
+        List<Incident> latestIncidents = incidents.latestUpdated(handle, HistoryFeeds.ENTRIES);
+        Map<Long, NoticeStore.Notice> published = new HashMap<>();
+        for (Incident incident : latestIncidents) {
+            notices.find(handle, incident.id()).filter(NoticeStore.Notice::isPublished)
+                    .ifPresent(notice -> published.put(incident.id(), notice));
+        }
+        return new HistoryFeeds.Source(latestIncidents, published,
+                maintenances.latestUpdated(handle, HistoryFeeds.ENTRIES));
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package dev.vigil.statuspage;
 
-/** The public page and API as prepared bytes, swapped whole when the state behind them changes. */
+/** The public page, API and feeds as prepared bytes, swapped whole when the state behind them changes. */
 public record StatusSnapshot(CachedResponse page, CachedResponse summary, CachedResponse status,
-        CachedResponse upcomingMaintenances, CachedResponse activeMaintenances, CachedResponse latestMaintenances) {}
+        CachedResponse upcomingMaintenances, CachedResponse activeMaintenances, CachedResponse latestMaintenances,
+        CachedResponse atomFeed, CachedResponse rssFeed) {}

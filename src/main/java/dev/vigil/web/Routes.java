@@ -78,6 +78,8 @@ public final class Routes {
             config.routes.get("/api/v2/scheduled-maintenances/upcoming.json", status::upcomingMaintenances);
             config.routes.get("/api/v2/scheduled-maintenances/active.json", status::activeMaintenances);
             config.routes.get("/api/v2/scheduled-maintenances.json", status::latestMaintenances);
+            config.routes.get("/history.atom", status::atomFeed);
+            config.routes.get("/history.rss", status::rssFeed);
             config.routes.get("/incidents/{id}", status::incident);
             config.routes.get("/health", health::check);
             if (demo != null) {
