@@ -6,6 +6,10 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.vigil.config.SiteConfig;
@@ -93,14 +97,14 @@ final class HistoryFeeds {
                 siteUrl + "/incidents/" + incident.id(), incident.createdAt(), updated, html.toString());
     }
 
-    /** Windows have no page of their own; the link points at their card on the status page. */
+    /**
+     * Windows have no page of their own; the link points at their card on the status page, as the
+     * API's shortlink does. The description is not repeated: the first (scheduled) update carries it.
+     */
     private Entry maintenance(Maintenance window) {
         StringBuilder html = new StringBuilder();
         html.append("<p><strong>Scheduled</strong> for ").append(escape(times.dateTime(window.scheduledFor())))
                 .append(" to ").append(escape(times.dateTime(window.scheduledUntil()))).append("</p>\n");
-        if (window.description() != null && !window.description().isBlank()) {
-            html.append(markdown.toHtml(window.description()));
-        }
         for (MaintenanceUpdate update : window.updates()) {
             appendUpdate(html, update.status().label(), update.displayAt(), update.body());
         }
@@ -132,22 +136,32 @@ final class HistoryFeeds {
         feed.setTitle(site.name() + " status history");
         feed.setDescription("Incidents and maintenance of " + site.name());
         feed.setLink(siteUrl + "/");
-        feed.setUri(siteUrl + "/history." + (rss ? "rss" : "atom"));
+        String self = siteUrl + "/history." + (rss ? "rss" : "atom");
+        feed.setUri(self);
+        feed.setLinks(List.of(link("alternate", siteUrl + "/", "text/html"),
+                link("self", self, rss ? "application/rss+xml" : "application/atom+xml")));
+        if (!rss) {
+            feed.setAuthors(List.of(person(site.name())));
+        }
         feed.setLanguage("en");
         // The newest entry's time, not the build time: the bytes, and so the ETag, change only with the history.
         Instant newest = entries.isEmpty() ? Instant.EPOCH : entries.get(0).updated();
         feed.setPublishedDate(Date.from(newest));
         List<SyndEntry> items = new ArrayList<>();
         for (Entry entry : entries) {
-            items.add(entry(entry, rss));
+            items.add(entry(entry, site.name(), rss));
         }
         feed.setEntries(items);
         return feed;
     }
 
     /** RSS has no updated date, so its pubDate carries the last update, which is what readers sort by. */
-    private static SyndEntry entry(Entry entry, boolean rss) {
+    private static SyndEntry entry(Entry entry, String author, boolean rss) {
         SyndEntry item = new SyndEntryImpl();
+        if (!rss) {
+            // Atom wants an author on every entry (RSS's author is an email address, which we have none to give).
+            item.setAuthors(List.of(person(author)));
+        }
         item.setUri(entry.id());
         item.setTitle(entry.title());
         item.setLink(entry.link());
@@ -162,6 +176,20 @@ final class HistoryFeeds {
             item.setContents(List.of(content));
         }
         return item;
+    }
+
+    private static SyndPerson person(String name) {
+        SyndPerson person = new SyndPersonImpl();
+        person.setName(name);
+        return person;
+    }
+
+    private static SyndLink link(String rel, String href, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
     }
 
     private static String write(SyndFeed feed) {

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -175,6 +177,28 @@ class HistoryFeedTest {
                 SyndEntry entry = entryNamed(parse(xml), name);
                 assertThat(content(entry)).doesNotContain("<script>").contains("&lt;script&gt;alert(2)&lt;/script&gt;")
                         .contains("&amp; more");
+            }
+        }
+    }
+
+    @Test
+    void aScheduledMaintenanceWindowHasItsEntry() throws Exception {
+        try (RunningVigil vigil = RunningVigil.start(dataDir, PLAIN)) {
+            WebClient ada = Staff.assemble(vigil).ada();
+            String tomorrow = LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(1).toString();
+            var created = ada.submit("/console/maintenance/new", "/console/maintenance", Map.of("name", "Database upgrade",
+                    "description", "We upgrade **Postgres**.", "components", "api",
+                    "start", tomorrow + "T10:00", "end", tomorrow + "T12:00"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+
+            RunningVigil.await(Duration.ofSeconds(2), "the window in the feed",
+                    () -> vigil.get("/history.atom").body().contains("Database upgrade"));
+
+            for (String path : List.of("/history.atom", "/history.rss")) {
+                SyndEntry window = entryNamed(parse(vigil.get(path).body()), "Maintenance: Database upgrade");
+                assertThat(window.getLink()).matches("http://status\\.test/#maintenance-\\d+");
+                assertThat(window.getUri()).startsWith("tag:status.test,").contains(":maintenance/");
+                assertThat(content(window)).containsPattern("10:00 AM P[SD]T").contains("<strong>Postgres</strong>");
             }
         }
     }
