@@ -23,6 +23,7 @@ import dev.vigil.time.TimeFormat;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -126,7 +127,7 @@ final class HistoryFeeds {
      */
     private String tag(String kind, long id, Instant createdAt) {
         String host = URI.create(siteUrl).getHost();
-        LocalDate day = createdAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate day = createdAt.atZone(ZoneOffset.UTC).toLocalDate();
         return "tag:" + (host == null ? "vigil" : host) + "," + day + ":" + kind + "/" + id;
     }
 
