@@ -27,7 +27,10 @@ import dev.vigil.accounts.UserStore;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
+import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
+import dev.vigil.api.ProbeApi;
+import dev.vigil.api.SubscriberApi;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
 import dev.vigil.config.ProbeConfig;
@@ -143,6 +146,9 @@ public final class Vigil {
         Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
         String siteName = config.site().name();
         String siteUrl = config.site().url();
+        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
+                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         // The seam for mail: until Vigil sends mail, the admin is shown each link to pass on.
         LinkSender links = new ShowLinkToAdmin();
         Invitations invitations = new Invitations(database, new InvitationStore(), users, accounts, audit, hasher,
@@ -159,10 +165,10 @@ public final class Vigil {
                 new ComponentApi(database, components, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
                         publisher, times, siteUrl, clock),
+                new MaintenanceApi(maintenance, database, components, times, clock),
+                new SubscriberApi(notifications.subscriptions(), times),
+                new ProbeApi(config.probes(), database, probeStates, checks, outageStore, times),
                 new OpenApiDescription(siteUrl));
-        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
-                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
-                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),

@@ -27,6 +27,7 @@ public final class Notifications implements AutoCloseable {
     private final DeliverySender sender;
     private final SubscribeHandlers publicHandlers;
     private final NotificationConsole console;
+    private final Subscriptions subscriptions;
 
     /** The parts the feature needs from the rest of Vigil. */
     public record Parts(Database database, SiteConfig site, NotificationConfig config, StatusApi api,
@@ -47,7 +48,7 @@ public final class Notifications implements AutoCloseable {
                 deliveries, mail, webhooks, links, email, parts.clock());
         this.sender = new DeliverySender(database, deliveries, email ? new MailSender(parts.config().smtp(),
                 links.host()) : null, new WebhookPoster(), addresses, backoff, parts.clock());
-        Subscriptions subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
+        this.subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
                 parts.tokens(), addresses, parts.audit(), email, parts.clock());
         StaffAlerts alerts = new StaffAlerts(database, hooks, deliveries, parts.tokens(), parts.audit(), parts.clock());
         this.publicHandlers = new SubscribeHandlers(subscriptions, parts.formTokens(), parts.templates(), links,
@@ -72,6 +73,10 @@ public final class Notifications implements AutoCloseable {
 
     public NotificationConsole console() {
         return console;
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     /** Stops the sender's threads; call after the scheduler stopped, so no send is cut short. */
