@@ -149,8 +149,9 @@ public final class Vigil {
         this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
                 new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
                 new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
-        // The seam for mail: until Vigil sends mail, the admin is shown each link to pass on.
-        LinkSender links = new ShowLinkToAdmin();
+        // With a mail server, invitation and reset links go by mail; without, the admin is shown each to pass on.
+        LinkSender links = config.notifications().hasSmtp()
+                ? notifications.linksByMail().orElseThrow() : new ShowLinkToAdmin();
         Invitations invitations = new Invitations(database, new InvitationStore(), users, accounts, audit, hasher,
                 tokens, links, siteUrl, clock);
         PasswordResets resets = new PasswordResets(database, new PasswordResetStore(), users, sessionStore, accounts,
