@@ -27,7 +27,10 @@ import dev.vigil.accounts.UserStore;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
+import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
+import dev.vigil.api.ProbeApi;
+import dev.vigil.api.SubscriberApi;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
 import dev.vigil.config.ProbeConfig;
@@ -143,8 +146,12 @@ public final class Vigil {
         Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
         String siteName = config.site().name();
         String siteUrl = config.site().url();
-        // The seam for mail: until Vigil sends mail, the admin is shown each link to pass on.
-        LinkSender links = new ShowLinkToAdmin();
+        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
+                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
+        // With a mail server, invitation and reset links go by mail; without, the admin is shown each to pass on.
+        LinkSender links = config.notifications().hasSmtp()
+                ? notifications.linksByMail().orElseThrow() : new ShowLinkToAdmin();
         Invitations invitations = new Invitations(database, new InvitationStore(), users, accounts, audit, hasher,
                 tokens, links, siteUrl, clock);
         PasswordResets resets = new PasswordResets(database, new PasswordResetStore(), users, sessionStore, accounts,
@@ -159,10 +166,10 @@ public final class Vigil {
                 new ComponentApi(database, components, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
                         publisher, times, siteUrl, clock),
+                new MaintenanceApi(maintenance, database, components, times, clock),
+                new SubscriberApi(notifications.subscriptions(), times),
+                new ProbeApi(config.probes(), database, probeStates, checks, outageStore, times),
                 new OpenApiDescription(siteUrl));
-        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
-                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
-                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),

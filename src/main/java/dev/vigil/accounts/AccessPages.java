@@ -26,7 +26,9 @@ public final class AccessPages {
     }
 
     /** A one-time link just made. link is null when it was mailed rather than shown. */
-    public record LinkShown(Frame frame, String title, String recipient, String purpose, String link, String expires) {}
+    /** Exactly one of link (to copy) and mailedTo (where it was sent) is set. */
+    public record LinkShown(Frame frame, String title, String recipient, String purpose, String link, String mailedTo,
+            String expires) {}
 
     /** created is the token made by this very request, the only time its secret is shown; or null. */
     public record Tokens(Frame frame, String zone, List<TokenRow> tokens, TokenForm form, NewToken created) {}

@@ -1,15 +1,25 @@
 package dev.vigil.accounts;
 
 /**
- * How an invitation or a password reset link reaches its person. This is the seam for mail: today
- * the only implementation, {@link ShowLinkToAdmin}, hands the link back for the admin to pass on;
- * once Vigil can send mail (SMTP, a later issue), a mailing implementation takes its place and
- * the admin's page says the link went by mail.
+ * How an invitation or a password reset link reaches its person: by mail when a mail server is
+ * configured (the notifications' outbox), else {@link ShowLinkToAdmin} hands the link back for the
+ * admin to pass on. Implementations never log the link.
  */
 public interface LinkSender {
 
-    /** What became of a link: linkToShow is the link the admin must pass on, or null when it was mailed. */
-    record Delivery(String linkToShow) {}
+    /**
+     * What became of a link: exactly one of linkToShow (the link the admin must pass on) and
+     * mailedTo (the address it was queued to) is set.
+     */
+    record Delivery(String linkToShow, String mailedTo) {
+        public static Delivery shown(OneTimeLink link) {
+            return new Delivery(link.url(), null);
+        }
+
+        public static Delivery mailed(String address) {
+            return new Delivery(null, address);
+        }
+    }
 
     Delivery sendInvitation(String email, Role role, OneTimeLink link);
 

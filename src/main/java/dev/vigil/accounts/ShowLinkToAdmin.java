@@ -5,11 +5,11 @@ public final class ShowLinkToAdmin implements LinkSender {
 
     @Override
     public Delivery sendInvitation(String email, Role role, OneTimeLink link) {
-        return new Delivery(link.url());
+        return Delivery.shown(link);
     }
 
     @Override
     public Delivery sendPasswordReset(User user, OneTimeLink link) {
-        return new Delivery(link.url());
+        return Delivery.shown(link);
     }
 }

@@ -45,7 +45,7 @@ public final class TeamHandlers {
         change(ctx, admin -> team.enable(admin, userId(ctx)));
     }
 
-    /** Shows the new invitation's link once, on this response: it is stored nowhere else. */
+    /** Shows the new invitation's link once, on this response (it is stored nowhere else), or where it was mailed. */
     public void invite(Context ctx) {
         User admin = StaffGuard.session(ctx).user();
         try {
@@ -53,7 +53,8 @@ public final class TeamHandlers {
             templates.page(ctx, "console/link-shown.jte", new AccessPages.LinkShown(frame(ctx),
                     "Invitation created", invited.email(),
                     "It lets " + invited.email() + " join as " + invited.role().key() + ".",
-                    invited.delivery().linkToShow(), times.dateTime(invited.expiresAt())));
+                    invited.delivery().linkToShow(), invited.delivery().mailedTo(),
+                    times.dateTime(invited.expiresAt())));
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, new InviteForm(value(ctx, "email"), value(ctx, "role"), e.fields()), null);
@@ -68,7 +69,8 @@ public final class TeamHandlers {
             templates.page(ctx, "console/link-shown.jte", new AccessPages.LinkShown(frame(ctx),
                     "Password reset link created", issued.user().name() + " (" + issued.user().email() + ")",
                     "It lets " + issued.user().name() + " choose a new password; their sessions end when it is used.",
-                    issued.delivery().linkToShow(), times.dateTime(issued.expiresAt())));
+                    issued.delivery().linkToShow(), issued.delivery().mailedTo(),
+                    times.dateTime(issued.expiresAt())));
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, InviteForm.empty(), e.getMessage());

@@ -63,6 +63,19 @@ final class JsonBody {
         return value.textValue();
     }
 
+    /** A true or false field; false when absent or null. */
+    boolean flag(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problems.putIfAbsent(field, "Must be true or false.");
+            return false;
+        }
+        return value.booleanValue();
+    }
+
     /** A list of texts; empty when absent or null. */
     List<String> texts(String field) {
         JsonNode value = object.get(field);

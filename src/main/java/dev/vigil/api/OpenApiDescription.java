@@ -4,6 +4,9 @@ import dev.vigil.accounts.ApiTokens;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.StaffIncidents;
+import dev.vigil.maintenance.MaintenanceForm;
+import dev.vigil.maintenance.MaintenanceStatus;
+import dev.vigil.maintenance.Recurrence;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,9 +25,10 @@ public final class OpenApiDescription {
         this.description = map(
                 "openapi", "3.1.0",
                 "info", map("title", "Vigil admin API", "version", "1",
-                        "description", "Read components and incidents, and run incidents from scripts. Every request "
+                        "description", "Read components, incidents, maintenance windows and probes; run incidents and "
+                                + "maintenance from scripts; manage subscribers. Every request "
                                 + "needs an API token (" + ApiTokens.PREFIX + "...) in the header Authorization: Bearer; "
-                                + "admins create tokens in the console. Reading needs the viewer role, writing the editor role."),
+                                + "admins create tokens in the console. Reading needs the viewer role, writing the editor role, subscribers the admin role."),
                 "servers", List.of(map("url", siteUrl)),
                 "security", List.of(map("bearer", List.of())),
                 "paths", paths(),
@@ -63,6 +67,38 @@ public final class OpenApiDescription {
                         "post", operation("addIncidentUpdate", "Adds an update and moves the incident to its status "
                                         + "(editor role). Answers with the whole incident.",
                                 ref("NewIncidentUpdate"), 201, ref("Incident"), "400", "401", "403", "404", "415")),
+                "/api/v1/maintenances", map(
+                        "get", operation("listMaintenances", "Every maintenance window not yet completed (soonest "
+                                        + "first), then the " + MaintenanceApi.LATEST + " with the latest starts.",
+                                null, 200, object(map("maintenances", arrayOf(ref("Maintenance")))), "401"),
+                        "post", operation("createMaintenance", "Schedules a window (editor role), checked as the "
+                                        + "console's form checks it. With an rrule, the coming windows of the series "
+                                        + "are added at once.",
+                                ref("NewMaintenance"), 201, ref("Maintenance"), "400", "401", "403", "415")),
+                "/api/v1/maintenances/{id}", map(
+                        "parameters", List.of(idParameter("The window's id.")),
+                        "get", operation("getMaintenance", "One window with its updates.", null, 200,
+                                ref("Maintenance"), "401", "404")),
+                "/api/v1/maintenances/{id}/cancel", map(
+                        "parameters", List.of(idParameter("The window's id.")),
+                        "post", optionalBody(operation("cancelMaintenance", "Cancels a window that has not completed "
+                                        + "(editor role): before its start it never begins, during it it ends now. "
+                                        + "A completed window answers 400.",
+                                ref("CancelMaintenance"), 200, ref("Maintenance"), "400", "401", "403", "404", "415"))),
+                "/api/v1/subscribers", map("get", operation("listSubscribers", "Public subscribers who have not left, "
+                                + "newest first, at most " + SubscriberApi.MAX_LISTED + " (admin role). Addresses are "
+                                + "masked as in the console.",
+                        null, 200, object(map("subscribers", arrayOf(ref("Subscriber")))), "401", "403")),
+                "/api/v1/subscribers/{id}", map(
+                        "parameters", List.of(idParameter("The subscriber's id.")),
+                        "delete", operation("deleteSubscriber", "Removes a subscriber and cancels what still "
+                                + "waits to be sent to them (admin role).", null, 204, null, "401", "403", "404")),
+                "/api/v1/probes", map("get", operation("listProbes", "The configured probes, in configuration order, "
+                                + "each with its status, last check and open outage.",
+                        null, 200, object(map("probes", arrayOf(ref("Probe")))), "401")),
+                "/api/v1/probes/{id}", map(
+                        "parameters", List.of(idParameter("The probe's id, as in the configuration.")),
+                        "get", operation("getProbe", "One probe.", null, 200, ref("Probe"), "401", "404")),
                 "/api/v1/openapi.json", map("get", operation("getOpenApi", "This description.", null, 200,
                         map("type", "object"), "401")));
     }
@@ -70,8 +106,8 @@ public final class OpenApiDescription {
     private static Map<String, Object> operation(String id, String summary, Map<String, Object> request, int status,
             Map<String, Object> result, String... errors) {
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put(Integer.toString(status), map("description", status == 201 ? "Created" : "OK",
-                "content", map(JSON, map("schema", result))));
+        responses.put(Integer.toString(status), result == null ? map("description", "Done; no content.")
+                : map("description", status == 201 ? "Created" : "OK", "content", map(JSON, map("schema", result))));
         for (String error : errors) {
             responses.put(error, map("$ref", "#/components/responses/" + error));
         }
@@ -80,6 +116,14 @@ public final class OpenApiDescription {
             operation.put("requestBody", map("required", true, "content", map(JSON, map("schema", request))));
         }
         operation.put("responses", responses);
+        return operation;
+    }
+
+    /** The request body may be left out. */
+    private static Map<String, Object> optionalBody(Map<String, Object> operation) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+        body.put("required", false);
         return operation;
     }
 
@@ -134,7 +178,81 @@ public final class OpenApiDescription {
                         "name", "body"),
                 "NewIncidentUpdate", strict(map(
                         "status", map("enum", settable, "description", "Omitted: the incident keeps its status."),
-                        "body", body("The update.")), "body"));
+                        "body", body("The update.")), "body"),
+                "Maintenance", maintenance(),
+                "MaintenanceUpdate", object(map(
+                        "id", string(), "status", map("enum", maintenanceStatuses()),
+                        "body", map("type", "string", "description", "Markdown."),
+                        "display_at", time(), "created_at", time())),
+                "NewMaintenance", strict(map(
+                        "name", map("type", "string", "minLength", 1, "maxLength", MaintenanceForm.MAX_NAME),
+                        "description", map("type", "string", "maxLength", MaintenanceForm.MAX_DESCRIPTION,
+                                "description", "Markdown; the first update's text."),
+                        "component_ids", map("type", "array", "items", string(), "minItems", 1, "uniqueItems", true,
+                                "description", "Ids of the components under maintenance, from GET /api/v1/components."),
+                        "scheduled_for", map("type", "string", "format", "date-time",
+                                "description", "ISO 8601 with an offset, such as 2026-12-06T02:00:00Z; not in the past."),
+                        "scheduled_until", map("type", "string", "format", "date-time",
+                                "description", "ISO 8601 with an offset; after scheduled_for."),
+                        "rrule", map("type", "string", "maxLength", Recurrence.MAX_LENGTH,
+                                "description", "An RFC 5545 recurrence rule such as FREQ=WEEKLY;BYDAY=SU; "
+                                        + "omitted for a one-off window.")),
+                        "name", "component_ids", "scheduled_for", "scheduled_until"),
+                "CancelMaintenance", map("type", "object", "additionalProperties", false, "properties", map(
+                        "series", map("type", "boolean", "default", false,
+                                "description", "Also cancel the later windows of the window's series."))),
+                "Subscriber", object(map(
+                        "id", string(), "channel", map("enum", List.of("email", "webhook")),
+                        "target", map("type", "string", "description", "Masked: a***@example.com, or a webhook's "
+                                + "scheme and host."),
+                        "component_ids", map("type", "array", "items", string(), "description", "Empty: all components."),
+                        "confirmed", map("type", "boolean"), "created_at", time(), "confirmed_at", nullableTime())),
+                "Probe", probe(),
+                "ProbeCheck", object(map(
+                        "at", time(), "outcome", map("enum", List.of("up", "degraded", "down")),
+                        "reason", map("type", "string", "description", "OK, or why it failed, such as status 503."),
+                        "duration_ms", map("type", "integer"), "status_code", nullable("integer"))),
+                "ProbeOutage", object(map(
+                        "id", string(), "started_at", time(), "confirmed_at", time(),
+                        "reason", map("type", "string", "description", "The first failing check's reason."),
+                        "incident_id", nullable("string"))));
+    }
+
+    private static Map<String, Object> maintenance() {
+        return object(map(
+                "id", string(),
+                "series_id", map("type", List.of("string", "null"),
+                        "description", "The first window of its series; null for a one-off window."),
+                "name", string(), "description", map("type", "string", "description", "Markdown."),
+                "status", map("enum", maintenanceStatuses()),
+                "rrule", map("type", List.of("string", "null"), "description", "On a series' first window only."),
+                "scheduled_for", time(), "scheduled_until", time(),
+                "started_at", nullableTime(), "resolved_at", nullableTime(),
+                "cancelled_at", map("type", List.of("string", "null"), "format", "date-time",
+                        "description", "Set when staff cancelled it; it is then completed."),
+                "created_at", time(), "updated_at", time(),
+                "component_ids", arrayOf(string()), "updates", arrayOf(ref("MaintenanceUpdate"))));
+    }
+
+    private static Map<String, Object> probe() {
+        return object(map(
+                "id", string(), "component_id", string(),
+                "url", map("type", "string", "format", "uri", "description", "Without any user name or password."),
+                "interval_seconds", map("type", "integer"), "timeout_ms", map("type", "integer"),
+                "thresholds", object(map(
+                        "failures_to_open", map("type", "integer", "description", "Failing checks in a row that open an outage."),
+                        "successes_to_close", map("type", "integer", "description", "Passing checks in a row that close it."),
+                        "expected_status", map("type", "integer"),
+                        "max_latency_ms", map("type", List.of("integer", "null"),
+                                "description", "Slower answers are degraded; null: any within the timeout."))),
+                "status", map("enum", List.of("up", "degraded", "down"),
+                        "description", "The confirmed status, as the thresholds agreed on; not just the last check."),
+                "last_check", map("oneOf", List.of(ref("ProbeCheck"), map("type", "null"))),
+                "open_outage", map("oneOf", List.of(ref("ProbeOutage"), map("type", "null")))));
+    }
+
+    private static List<String> maintenanceStatuses() {
+        return Arrays.stream(MaintenanceStatus.values()).map(MaintenanceStatus::apiName).toList();
     }
 
     private static Map<String, Object> body(String description) {

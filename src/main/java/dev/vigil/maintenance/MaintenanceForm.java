@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,23 @@ public record MaintenanceForm(String name, String description, List<String> comp
      * @throws InvalidInput naming every field to correct
      */
     public NewMaintenance check(ZoneId zone, Instant now, Set<String> knownComponents) {
+        return check(zone, now, knownComponents, (value, field, problems) -> localTime(value, zone, field, problems));
+    }
+
+    /**
+     * As {@link #check}, with start and end as ISO-8601 times with an offset (2026-12-06T02:00:00Z),
+     * as the admin API takes them: a script should not have to know the site's time zone.
+     */
+    public NewMaintenance checkWithOffsets(ZoneId zone, Instant now, Set<String> knownComponents) {
+        return check(zone, now, knownComponents, MaintenanceForm::offsetTime);
+    }
+
+    /** Reads one time field; null (and a problem noted) when it cannot be read. */
+    private interface TimeReader {
+        Instant read(String value, String field, InvalidInput.Collector problems);
+    }
+
+    private NewMaintenance check(ZoneId zone, Instant now, Set<String> knownComponents, TimeReader times) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String trimmedName = name.trim();
         problems.check(!trimmedName.isEmpty() && trimmedName.length() <= MAX_NAME, "name",
@@ -55,8 +73,8 @@ public record MaintenanceForm(String name, String description, List<String> comp
         problems.check(!ticked.isEmpty(), "components", "Choose at least one component.");
         problems.check(knownComponents.containsAll(ticked), "components",
                 "One of the chosen components no longer exists. Reload the form and choose again.");
-        Instant from = time(start, zone, "start", problems);
-        Instant until = time(end, zone, "end", problems);
+        Instant from = times.read(start, "start", problems);
+        Instant until = times.read(end, "end", problems);
         if (from != null) {
             // The form has minutes, so a window "starting now" began up to a minute ago.
             problems.check(!from.isBefore(now.truncatedTo(ChronoUnit.MINUTES)), "start",
@@ -86,7 +104,17 @@ public record MaintenanceForm(String name, String description, List<String> comp
         }
     }
 
-    private static Instant time(String value, ZoneId zone, String field, InvalidInput.Collector problems) {
+    private static Instant offsetTime(String value, String field, InvalidInput.Collector problems) {
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeException e) {
+            problems.check(false, field, "Enter a date and time with its offset, such as 2026-12-06T02:00:00Z "
+                    + "or 2026-12-06T02:00:00-08:00.");
+            return null;
+        }
+    }
+
+    private static Instant localTime(String value, ZoneId zone, String field, InvalidInput.Collector problems) {
         LocalDateTime local;
         try {
             local = LocalDateTime.parse(value.trim());

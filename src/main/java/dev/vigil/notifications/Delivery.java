@@ -11,7 +11,10 @@ public record Delivery(
     /** One attempt to deliver it. outcome is delivered, failed or interrupted. */
     public record Attempt(int attempt, Instant startedAt, Long durationMs, String outcome, String detail) {}
 
-    /** What is queued: one message for one recipient. Exactly one of subscriberId and hookId is set. */
+    /**
+     * What is queued: one message for one recipient. At most one of subscriberId and hookId is set;
+     * neither for mail to a staff member (an invitation or reset link).
+     */
     public record New(String idempotencyKey, Channel channel, Event event, Long subscriberId, Long hookId,
             String target, String payload) {}
 

@@ -33,9 +33,9 @@ public final class DeliverySender implements AutoCloseable {
      * 30 s timeouts for SMTP), so only a claim whose sender died lapses.
      */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
-    /** What a confirmation's payload becomes once it is sent or given up: its one-time link is not kept. */
-    static final String CONFIRMATION_AFTER_SENDING = new OutgoingMail("", "",
-            "(the confirmation link was removed after sending)", "").toJson();
+    /** What a mail with a one-time link becomes once it is sent or given up: the link is not kept. */
+    static final String LINK_REMOVED_AFTER_SENDING = new OutgoingMail("", "",
+            "(the one-time link was removed after sending)", "").toJson();
 
     private final Database database;
     private final DeliveryStore deliveries;
@@ -96,8 +96,8 @@ public final class DeliverySender implements AutoCloseable {
         Optional<Instant> retryAt = result.delivered() ? Optional.empty() : backoff.retryAt(claimed.attempt(), finished);
         database.write(handle -> {
             deliveries.finish(handle, claimed, result, started, finished, retryAt);
-            if (claimed.event() == Event.CONFIRMATION && (result.delivered() || retryAt.isEmpty())) {
-                deliveries.replacePayload(handle, claimed.id(), CONFIRMATION_AFTER_SENDING);
+            if (claimed.event().carriesOneTimeLink() && (result.delivered() || retryAt.isEmpty())) {
+                deliveries.replacePayload(handle, claimed.id(), LINK_REMOVED_AFTER_SENDING);
             }
             return null;
         });

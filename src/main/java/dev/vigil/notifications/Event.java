@@ -7,7 +7,14 @@ public enum Event {
     /** The double opt-in mail with its one-time link. */
     CONFIRMATION,
     INCIDENT_UPDATE,
-    COMPONENT_UPDATE;
+    COMPONENT_UPDATE,
+    /** A staff member's invitation or password reset link. */
+    ACCOUNT_LINK;
+
+    /** Whether the message holds a one-time link, which is not kept once it is sent or given up. */
+    public boolean carriesOneTimeLink() {
+        return this == CONFIRMATION || this == ACCOUNT_LINK;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

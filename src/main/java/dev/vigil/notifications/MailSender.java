@@ -55,8 +55,10 @@ public final class MailSender {
             message.setText(mail.text(), "UTF-8");
             message.setSentDate(new Date());
             message.setHeader(KEY_HEADER, idempotencyKey);
-            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            if (mail.unsubscribeUrl() != null) {
+                message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             // RFC 3834: tells vacation responders not to answer.
             message.setHeader("Auto-Submitted", "auto-generated");
             if (smtp.username() != null) {

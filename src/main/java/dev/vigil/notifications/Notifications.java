@@ -2,6 +2,7 @@ package dev.vigil.notifications;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.FormTokens;
+import dev.vigil.accounts.LinkSender;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.NotificationConfig;
@@ -14,6 +15,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The notifications feature put together: the history job that queues deliveries, the sender
@@ -27,6 +29,8 @@ public final class Notifications implements AutoCloseable {
     private final DeliverySender sender;
     private final SubscribeHandlers publicHandlers;
     private final NotificationConsole console;
+    private final Subscriptions subscriptions;
+    private final LinksByMail linksByMail;
 
     /** The parts the feature needs from the rest of Vigil. */
     public record Parts(Database database, SiteConfig site, NotificationConfig config, StatusApi api,
@@ -47,8 +51,10 @@ public final class Notifications implements AutoCloseable {
                 deliveries, mail, webhooks, links, email, parts.clock());
         this.sender = new DeliverySender(database, deliveries, email ? new MailSender(parts.config().smtp(),
                 links.host()) : null, new WebhookPoster(), addresses, backoff, parts.clock());
-        Subscriptions subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
+        this.subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
                 parts.tokens(), addresses, parts.audit(), email, parts.clock());
+        this.linksByMail = email ? new LinksByMail(database, deliveries, parts.site().name(), parts.times(),
+                parts.clock()) : null;
         StaffAlerts alerts = new StaffAlerts(database, hooks, deliveries, parts.tokens(), parts.audit(), parts.clock());
         this.publicHandlers = new SubscribeHandlers(subscriptions, parts.formTokens(), parts.templates(), links,
                 parts.site().name());
@@ -72,6 +78,15 @@ public final class Notifications implements AutoCloseable {
 
     public NotificationConsole console() {
         return console;
+    }
+
+    /** Mails invitation and reset links; empty when no mail server is configured. */
+    public Optional<LinkSender> linksByMail() {
+        return Optional.ofNullable(linksByMail);
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     /** Stops the sender's threads; call after the scheduler stopped, so no send is cut short. */

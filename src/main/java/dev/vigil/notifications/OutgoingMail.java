@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One plain-text mail, as it is stored in the outbox and sent on every attempt.
  *
- * @param unsubscribeUrl the one-click link, also sent as the List-Unsubscribe header
+ * @param unsubscribeUrl the one-click link, also sent as the List-Unsubscribe header; null for mail to staff,
+ *     which is not a subscription
  */
 public record OutgoingMail(String to, String subject, String text, String unsubscribeUrl) {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,7 +12,10 @@ import dev.vigil.api.ApiErrors;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
+import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
+import dev.vigil.api.ProbeApi;
+import dev.vigil.api.SubscriberApi;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
@@ -42,7 +45,8 @@ public final class Routes {
             OwnAccountHandlers ownAccount) {}
 
     /** The admin JSON API under /api/v1 and its guard. */
-    public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, OpenApiDescription openApi) {}
+    public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
+            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -171,6 +175,14 @@ public final class Routes {
             config.routes.get("/api/v1/incidents/{id}", ApiGuard.allow(Role.VIEWER, api.incidents()::one));
             config.routes.post("/api/v1/incidents", ApiGuard.allow(Role.EDITOR, api.incidents()::create));
             config.routes.post("/api/v1/incidents/{id}/updates", ApiGuard.allow(Role.EDITOR, api.incidents()::addUpdate));
+            config.routes.get("/api/v1/maintenances", ApiGuard.allow(Role.VIEWER, api.maintenances()::list));
+            config.routes.get("/api/v1/maintenances/{id}", ApiGuard.allow(Role.VIEWER, api.maintenances()::one));
+            config.routes.post("/api/v1/maintenances", ApiGuard.allow(Role.EDITOR, api.maintenances()::create));
+            config.routes.post("/api/v1/maintenances/{id}/cancel", ApiGuard.allow(Role.EDITOR, api.maintenances()::cancel));
+            config.routes.get("/api/v1/subscribers", ApiGuard.allow(Role.ADMIN, api.subscribers()::list));
+            config.routes.delete("/api/v1/subscribers/{id}", ApiGuard.allow(Role.ADMIN, api.subscribers()::remove));
+            config.routes.get("/api/v1/probes", ApiGuard.allow(Role.VIEWER, api.probes()::list));
+            config.routes.get("/api/v1/probes/{id}", ApiGuard.allow(Role.VIEWER, api.probes()::one));
 
             // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
             config.routes.exception(InvalidInput.class, (e, ctx) -> {

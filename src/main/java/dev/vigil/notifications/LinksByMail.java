@@ -1,0 +1,68 @@
+package dev.vigil.notifications;
+
+import dev.vigil.accounts.LinkSender;
+import dev.vigil.accounts.OneTimeLink;
+import dev.vigil.accounts.Role;
+import dev.vigil.accounts.SecretTokens;
+import dev.vigil.accounts.User;
+import dev.vigil.db.Database;
+import dev.vigil.time.TimeFormat;
+import java.time.Clock;
+
+/**
+ * Mails invitation and password reset links through the outbox, as subscription confirmations go:
+ * durable and retried, and the link is dropped from the stored mail once it is sent or given up.
+ * Chosen when a mail server is configured.
+ */
+public final class LinksByMail implements LinkSender {
+    private final Database database;
+    private final DeliveryStore deliveries;
+    private final String siteName;
+    private final TimeFormat times;
+    private final Clock clock;
+
+    LinksByMail(Database database, DeliveryStore deliveries, String siteName, TimeFormat times, Clock clock) {
+        this.database = database;
+        this.deliveries = deliveries;
+        this.siteName = siteName;
+        this.times = times;
+        this.clock = clock;
+    }
+
+    @Override
+    public LinkSender.Delivery sendInvitation(String email, Role role, OneTimeLink link) {
+        String text = """
+                You have been invited to join the team behind the %s status page, as %s.
+
+                To choose your name and password, open this link:
+                %s
+
+                The link works once, until %s. If you did not expect this invitation, ignore this mail.
+                """.formatted(siteName, role.key(), link.url(), times.dateTime(link.expiresAt()));
+        return queue("invite", email, "[" + siteName + "] You are invited to join the team", text, link);
+    }
+
+    @Override
+    public LinkSender.Delivery sendPasswordReset(User user, OneTimeLink link) {
+        String text = """
+                Hello %s,
+
+                an administrator of the %s status page made you a link to choose a new password:
+                %s
+
+                The link works once, until %s. Using it signs you out everywhere else. If you did not ask \
+                for a new password, tell your administrator.
+                """.formatted(user.name(), siteName, link.url(), times.dateTime(link.expiresAt()));
+        return queue("reset", user.email(), "[" + siteName + "] Choose a new password", text, link);
+    }
+
+    /** The key names the link by its token's hash, so a retried queueing cannot mail it twice. */
+    private LinkSender.Delivery queue(String kind, String to, String subject, String text, OneTimeLink link) {
+        String key = "account:" + kind + ":" + SecretTokens.hash(link.url()).substring(0, 16);
+        OutgoingMail mail = new OutgoingMail(to, subject.replaceAll("[\\r\\n]+", " "), text, null);
+        // Qualified: inside a LinkSender, "Delivery" is LinkSender's own record, not the outbox's.
+        database.write(handle -> deliveries.enqueue(handle, new dev.vigil.notifications.Delivery.New(key, Channel.EMAIL, Event.ACCOUNT_LINK,
+                null, null, to, mail.toJson()), clock.instant()));
+        return LinkSender.Delivery.mailed(to);
+    }
+}
