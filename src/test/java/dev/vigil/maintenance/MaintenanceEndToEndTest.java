@@ -94,7 +94,8 @@ class MaintenanceEndToEndTest {
         assertThat(vigil.get("/").body()).contains("Service Under Maintenance").contains("Maintenance in progress")
                 .contains("Web server upgrade");
 
-        RunningVigil.await(PATIENCE, "the outage after the window", () -> count("outages") == 1);
+        // The window may have most of its length still to run: wait for it as well as for the checks.
+        RunningVigil.await(WINDOW.plus(PATIENCE), "the outage after the window", () -> count("outages") == 1);
         Outage outage = vigil.vigil().database().read(h -> new OutageStore().openFor(h, "web-home")).orElseThrow();
         assertThat(outage.startedAt()).isEqualTo(end);
         RunningVigil.await(PATIENCE, "the incident in summary.json", () -> summary().at("/incidents").size() == 1);

@@ -101,11 +101,6 @@ class XssCorpusBrowserTest {
                     name: Web application
                   - id: api
                     name: Public API
-                smtp:
-                  host: 127.0.0.1
-                  port: 9
-                  from: Test Status <status@status.test>
-                  starttls: false
                 """);
         staff = Staff.assemble(vigil);
         ada = staff.ada();
@@ -287,15 +282,28 @@ class XssCorpusBrowserTest {
     }
 
     @Test
-    void subscribeFieldsEchoedOnErrorDoNotRun() {
-        for (String payload : batches()) {
-            for (String field : List.of("email", "url")) {
-                browser.open(vigil.url("/subscribe"));
-                setValue(field, payload);
-                clickAndWait(browser.driver().findElement(By.cssSelector("form:has(#" + field + ") button[type=submit]")));
-                assertNothingRan("/subscribe " + field + " " + payload);
-                assertThat(browser.driver().findElement(By.id(field)).getAttribute("value"))
-                        .as(field + " echoed").isEqualTo(payload);
+    void subscribeFieldsEchoedOnErrorDoNotRun(@TempDir Path mailingDataDir) {
+        // A second Vigil with a mail server set, so that the page offers the email form. (With one set,
+        // invitations are mailed rather than shown, which the main instance's staff fixture relies on.)
+        try (RunningVigil mailing = RunningVigil.start(mailingDataDir, """
+                components:
+                  - id: web
+                    name: Web application
+                smtp:
+                  host: 127.0.0.1
+                  port: 9
+                  from: Test Status <status@status.test>
+                  starttls: false
+                """)) {
+            for (String payload : batches()) {
+                for (String field : List.of("email", "url")) {
+                    browser.open(mailing.url("/subscribe"));
+                    setValue(field, payload);
+                    clickAndWait(browser.driver().findElement(By.cssSelector("form:has(#" + field + ") button[type=submit]")));
+                    assertNothingRan("/subscribe " + field + " " + payload);
+                    assertThat(browser.driver().findElement(By.id(field)).getAttribute("value"))
+                            .as(field + " echoed").isEqualTo(payload);
+                }
             }
         }
     }
@@ -358,7 +366,7 @@ class XssCorpusBrowserTest {
             // No dialog: good.
         }
         assertThat(driver.executeScript("return window.__xss")).as("window.__xss on " + where).isNull();
-        assertThat(driver.getCurrentUrl()).as("still on our site after " + where).startsWith(vigil.url("/"));
+        assertThat(driver.getCurrentUrl()).as("still on our site after " + where).startsWith("http://127.0.0.1:");
         assertThat((List<?>) driver.executeScript(LEFTOVERS)).as("injected markup on " + where).isEmpty();
     }
 
