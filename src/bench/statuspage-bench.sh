@@ -145,6 +145,40 @@ run_wrk() {
     wrk "${args[@]}" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed against $url"; }
 }
 
+# CPU accounting, in clock ticks, to tell how much of the machine other work took during a run.
+# /proc/stat "cpu": user nice system idle iowait irq softirq steal. Without IRQ time accounting
+# the kernel also charges irq and softirq ticks to the interrupted task's stime, so they count as
+# busy here too.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+# utime + stime of the given processes (all their threads), plus this shell's reaped children
+# (wrk, once it has ended).
+our_ticks() {
+    local total pid
+    total=$(awk '{ sub(/.*\) /, ""); print $14 + $15 }' /proc/$$/stat)
+    for pid in "$@"; do
+        [[ -r /proc/$pid/stat ]] || continue
+        total=$((total + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+server_pids() { echo "$VIGIL_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+
+# measure URL OUT GZIP: the measured wrk run; also writes OUT.others, the share of the machine's
+# CPU time (in percent) that went to processes other than Vigil, nginx and wrk meanwhile.
+measure() {
+    local url=$1 out=$2 gzip=$3 busy0 all0 ours0 busy1 all1 ours1 pids
+    pids=$(server_pids)
+    read -r busy0 all0 < <(machine_ticks)
+    # shellcheck disable=SC2086
+    ours0=$(our_ticks $pids)
+    run_wrk "$url" "$out" "$DURATION" "$gzip"
+    read -r busy1 all1 < <(machine_ticks)
+    # shellcheck disable=SC2086
+    ours1=$(our_ticks $pids)
+    awk -v b=$((busy1 - busy0)) -v a=$((all1 - all0)) -v o=$((ours1 - ours0)) \
+        'BEGIN { x = a > 0 ? 100 * (b - o) / a : 0; printf "%.0f%%\n", x < 0 ? 0 : x }' >"$out.others"
+}
+
 # Fields of a wrk report.
 wrk_rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 wrk_pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
@@ -296,7 +330,7 @@ for c in "${CASES[@]}"; do
         if [[ $server == vigil ]]; then base=$VIGIL; else base=$NGINX; fi
         log "$name, $server: warm-up $WARMUP, then $DURATION"
         run_wrk "$base$path" "$WORK/warmup" "$WARMUP" "$gzip"
-        run_wrk "$base$path" "$WORK/wrk-$i-$server" "$DURATION" "$gzip"
+        measure "$base$path" "$WORK/wrk-$i-$server" "$gzip"
     done
     i=$((i + 1))
 done
@@ -321,10 +355,11 @@ echo "Warm-up:  $JVM_WARMUP per URL on Vigil first, then $WARMUP before every me
 echo "Load:     load average $LOAD_BEFORE before the runs (Vigil and nginx idle)"
 echo "Sizes:    / ${PAGE_PLAIN} B plain, ${PAGE_GZIP} B gzip; /api/v2/summary.json ${SUMMARY_PLAIN} B plain, ${SUMMARY_GZIP} B gzip"
 echo
-printf '| %-17s | %11s | %9s | %9s | %11s | %9s | %9s | %11s |\n' \
-    case "Vigil req/s" "Vigil p50" "Vigil p99" "nginx req/s" "nginx p50" "nginx p99" "Vigil/nginx"
-printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' \
-    "-------------------" "------------" "----------" "----------" "------------" "----------" "----------" "------------"
+printf '| %-17s | %11s | %9s | %9s | %11s | %9s | %9s | %11s | %15s |\n' \
+    case "Vigil req/s" "Vigil p50" "Vigil p99" "nginx req/s" "nginx p50" "nginx p99" "Vigil/nginx" "other CPU V / n"
+printf '|%s|%s:|%s:|%s:|%s:|%s:|%s:|%s:|%s:|\n' \
+    "-------------------" "------------" "----------" "----------" "------------" "----------" "----------" "------------" \
+    "----------------"
 errors=0
 i=0
 for c in "${CASES[@]}"; do
@@ -334,9 +369,10 @@ for c in "${CASES[@]}"; do
     v_rps=$(wrk_rps "$v")
     n_rps=$(wrk_rps "$n")
     ratio=$(awk -v a="$v_rps" -v b="$n_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
-    printf '| %-17s | %11.0f | %9s | %9s | %11.0f | %9s | %9s | %11s |\n' \
+    printf '| %-17s | %11.0f | %9s | %9s | %11.0f | %9s | %9s | %11s | %15s |\n' \
         "$name" "$v_rps" "$(wrk_pct "$v" 50%)" "$(wrk_pct "$v" 99%)" \
-        "$n_rps" "$(wrk_pct "$n" 50%)" "$(wrk_pct "$n" 99%)" "$ratio"
+        "$n_rps" "$(wrk_pct "$n" 50%)" "$(wrk_pct "$n" 99%)" "$ratio" \
+        "$(cat "$v.others") / $(cat "$n.others")"
     for f in "$v" "$n"; do
         e=$(wrk_errors "$f")
         if (( e > 0 )); then
@@ -347,6 +383,8 @@ for c in "${CASES[@]}"; do
     i=$((i + 1))
 done
 echo
+echo "other CPU: share of the machine's CPU time that went to processes other than Vigil, nginx and"
+echo "wrk during the measured run against Vigil (V) and nginx (n); near 0% means nothing else competed."
 if (( errors > 0 )); then
     echo "Some requests failed ($errors); see the warnings above."
 else
