@@ -13,7 +13,8 @@
 #      configuration (access_log off, sendfile on, gzip_static on, so the .gz files Vigil produced
 #      are sent as they are with Content-Encoding: gzip);
 #   3. warms Vigil's JVM up, then for each case runs wrk against Vigil and against nginx with the
-#      same settings: a warm-up run, then the measured run;
+#      same settings: a warm-up run, then the measured run (ROUNDS times, alternating, keeping the
+#      best run of each server);
 #   4. prints the machine, the date, the settings and a table: requests per second, p50 and p99
 #      latency for each server, and the Vigil/nginx throughput ratio;
 #   5. stops everything it started and deletes its temporary folder when it exits, also on
@@ -30,6 +31,7 @@
 #   WARMUP        length of the warm-up run before each measured run (default 5s)
 #   JVM_WARMUP    extra load on each Vigil URL before anything is measured (default 10s)
 #   NGINX_WORKERS nginx worker_processes                    (default auto: one per core)
+#   ROUNDS        measured runs per case and server, alternating; the best counts (default 1)
 #   BUILD         1: always rebuild the jar (mvn -q -o package -DskipTests)
 #
 # Needs: java 17, maven (only to build), curl, gzip, nginx with gzip_static (Debian nginx-light
@@ -43,6 +45,7 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 JVM_WARMUP=${JVM_WARMUP:-10s}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
+ROUNDS=${ROUNDS:-1}
 BUILD=${BUILD:-0}
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -56,6 +59,7 @@ done
 if ! nginx -V 2>&1 | grep -q -- --with-http_gzip_static_module; then
     die "this nginx lacks the gzip_static module"
 fi
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a whole number from 1"
 if (( CONNECTIONS < THREADS )); then
     die "CONNECTIONS ($CONNECTIONS) must be at least THREADS ($THREADS)"
 fi
@@ -323,14 +327,24 @@ for c in "${CASES[@]}"; do
     run_wrk "$VIGIL$path" "$WORK/jvm-warmup" "$JVM_WARMUP" "$gzip"
 done
 
+# Each round measures Vigil, then nginx; with ROUNDS > 1 the best run of each server counts (other
+# work on the machine can only slow a run down).
 i=0
 for c in "${CASES[@]}"; do
     IFS='|' read -r name path gzip <<<"$c"
-    for server in vigil nginx; do
-        if [[ $server == vigil ]]; then base=$VIGIL; else base=$NGINX; fi
-        log "$name, $server: warm-up $WARMUP, then $DURATION"
-        run_wrk "$base$path" "$WORK/warmup" "$WARMUP" "$gzip"
-        measure "$base$path" "$WORK/wrk-$i-$server" "$gzip"
+    for r in $(seq "$ROUNDS"); do
+        for server in vigil nginx; do
+            if [[ $server == vigil ]]; then base=$VIGIL; else base=$NGINX; fi
+            log "$name, $server, round $r of $ROUNDS: warm-up $WARMUP, then $DURATION"
+            run_wrk "$base$path" "$WORK/warmup" "$WARMUP" "$gzip"
+            run=$WORK/round-$i-$server-$r
+            measure "$base$path" "$run" "$gzip"
+            best=$WORK/wrk-$i-$server
+            if [[ ! -f $best ]] || awk -v a="$(wrk_rps "$run")" -v b="$(wrk_rps "$best")" 'BEGIN { exit !(a > b) }'; then
+                cp "$run" "$best"
+                cp "$run.others" "$best.others"
+            fi
+        done
     done
     i=$((i + 1))
 done
@@ -352,6 +366,7 @@ echo "Java:     $java_version"
 echo "nginx:    ${nginx_version#nginx version: }, worker_processes $workers_shown, access_log off, sendfile on, gzip_static on"
 echo "wrk:      $wrk_version, -t$THREADS -c$CONNECTIONS -d$DURATION --latency (gzip cases add -H 'Accept-Encoding: gzip')"
 echo "Warm-up:  $JVM_WARMUP per URL on Vigil first, then $WARMUP before every measured run"
+echo "Rounds:   $ROUNDS per case and server, alternating Vigil and nginx; the table shows each server's best"
 echo "Load:     load average $LOAD_BEFORE before the runs (Vigil and nginx idle)"
 echo "Sizes:    / ${PAGE_PLAIN} B plain, ${PAGE_GZIP} B gzip; /api/v2/summary.json ${SUMMARY_PLAIN} B plain, ${SUMMARY_GZIP} B gzip"
 echo
@@ -373,18 +388,21 @@ for c in "${CASES[@]}"; do
         "$name" "$v_rps" "$(wrk_pct "$v" 50%)" "$(wrk_pct "$v" 99%)" \
         "$n_rps" "$(wrk_pct "$n" 50%)" "$(wrk_pct "$n" 99%)" "$ratio" \
         "$(cat "$v.others") / $(cat "$n.others")"
-    for f in "$v" "$n"; do
-        e=$(wrk_errors "$f")
-        if (( e > 0 )); then
-            log "warning: $name, $(basename "$f" | sed 's/.*-//'): $e errors or non-2xx responses"
-            errors=$((errors + e))
-        fi
+    for server in vigil nginx; do
+        for r in $(seq "$ROUNDS"); do
+            e=$(wrk_errors "$WORK/round-$i-$server-$r")
+            if (( e > 0 )); then
+                log "warning: $name, $server, round $r: $e errors or non-2xx responses"
+                errors=$((errors + e))
+            fi
+        done
     done
     i=$((i + 1))
 done
 echo
 echo "other CPU: share of the machine's CPU time that went to processes other than Vigil, nginx and"
 echo "wrk during the measured run against Vigil (V) and nginx (n); near 0% means nothing else competed."
+echo "Latencies and other CPU belong to the run whose req/s is shown."
 if (( errors > 0 )); then
     echo "Some requests failed ($errors); see the warnings above."
 else
