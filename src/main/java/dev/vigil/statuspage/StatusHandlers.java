@@ -67,11 +67,13 @@ public final class StatusHandlers {
         }
         ctx.contentType(response.contentType());
         String accepted = ctx.header(Header.ACCEPT_ENCODING);
-        if (accepted != null && accepted.contains("gzip")) {
+        boolean gzip = accepted != null && accepted.contains("gzip");
+        byte[] bytes = gzip ? response.gzipped() : response.body();
+        if (gzip) {
             ctx.header(Header.CONTENT_ENCODING, "gzip");
-            ctx.result(response.gzipped());
-        } else {
-            ctx.result(response.body());
         }
+        // Known length: the body goes out in one piece instead of chunked (measured in docs/performance.md).
+        ctx.res().setContentLength(bytes.length);
+        ctx.result(bytes);
     }
 }
