@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,9 @@ class DetectionLatencyBenchmark {
         System.out.printf("%nDetection latency (interval 2s, failures_to_open 2), %d rounds:%n", ROUNDS);
         report("target down -> incident in summary.json", detection);
         report("target up   -> incident resolved in summary.json", recovery);
+        // Two failing checks 2 s apart, plus the wait for the first one, plus the snapshot: never near 10 s.
+        assertThat(detection).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));
+        assertThat(recovery).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));
     }
 
     private static void report(String what, List<Long> millis) {
