@@ -1,5 +1,7 @@
 package dev.vigil.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.TargetServer;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
