@@ -24,6 +24,8 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.Team;
 import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.ActionItemReminderJob;
+import dev.vigil.actionitems.ReminderConsole;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
@@ -99,6 +101,7 @@ public final class Vigil {
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Notifications notifications;
+    private final ActionItemReminderJob reminders;
     private final Javalin web;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
@@ -156,6 +159,8 @@ public final class Vigil {
                 tokens, links, siteUrl, clock);
         PasswordResets resets = new PasswordResets(database, new PasswordResetStore(), users, sessionStore, accounts,
                 audit, hasher, tokens, links, siteUrl, clock);
+        this.reminders = new ActionItemReminderJob(database, config.reminders(), config.site(),
+                config.notifications().hasSmtp(), clock);
         Routes.Access access = new Routes.Access(
                 new TeamHandlers(new Team(database, users, sessionStore, audit, clock), invitations, resets, templates,
                         times, siteName),
@@ -178,7 +183,9 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
+                        siteName, clock)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -208,6 +215,7 @@ public final class Vigil {
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         notifications.schedule(scheduler);
+        reminders.schedule(scheduler);
         scheduler.start();
         return this;
     }
@@ -254,6 +262,16 @@ public final class Vigil {
 
     public StatusPublisher publisher() {
         return publisher;
+    }
+
+    /** The daily action item reminders, for tests that run them at a time of their choosing. */
+    public ActionItemReminderJob reminders() {
+        return reminders;
+    }
+
+    /** The names of the scheduled tasks, for tests that check a job is scheduled. */
+    public Set<String> scheduledTasks() {
+        return scheduler.names();
     }
 
     private static String pageId(VigilConfig config) {

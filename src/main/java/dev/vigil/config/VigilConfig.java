@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param bootstrapToken VIGIL_BOOTSTRAP_TOKEN: the value of an admin API token to create when none
  *     exists yet, for automated installs; null when unset. A secret: never log it.
  * @param notifications the mail server and the rules for subscribers' webhooks
+ * @param reminders when the daily action item reminders go out
  */
 public record VigilConfig(
         SiteConfig site,
@@ -26,7 +27,8 @@ public record VigilConfig(
         Duration retention,
         boolean demo,
         String bootstrapToken,
-        NotificationConfig notifications) {
+        NotificationConfig notifications,
+        ReminderPolicy reminders) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -43,11 +45,11 @@ public record VigilConfig(
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
-                + ", notifications=" + notifications + "]";
+                + ", notifications=" + notifications + ", reminders=" + reminders + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications);
+                notifications, reminders);
     }
 }

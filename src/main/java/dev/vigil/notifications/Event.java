@@ -9,7 +9,11 @@ public enum Event {
     INCIDENT_UPDATE,
     COMPONENT_UPDATE,
     /** A staff member's invitation or password reset link. */
-    ACCOUNT_LINK;
+    ACCOUNT_LINK,
+    /** A staff member's daily digest of their overdue and soon-due action items, or an escalation (issue 4). */
+    ACTION_ITEM_REMINDER,
+    /** The daily count of overdue and soon-due action items, to the staff hooks (issue 4). */
+    ACTION_ITEM_SUMMARY;
 
     /** Whether the message holds a one-time link, which is not kept once it is sent or given up. */
     public boolean carriesOneTimeLink() {

@@ -7,7 +7,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +17,10 @@ import java.util.Date;
 import java.util.Properties;
 
 /**
- * Sends plain-text mail through the configured SMTP server. Every mail carries its delivery's
- * idempotency key (in X-Vigil-Idempotency-Key and in a Message-ID that stays the same on every
- * attempt, so a receiving server can drop a repeat) and the one-click unsubscribe headers of
- * RFC 8058. The password is handed to the server only, never logged.
+ * Sends plain-text mail, with an HTML alternative when it has one, through the configured SMTP
+ * server. Every mail carries its delivery's idempotency key (in X-Vigil-Idempotency-Key and in a
+ * Message-ID that stays the same on every attempt, so a receiving server can drop a repeat) and the
+ * one-click unsubscribe headers of RFC 8058. The password is handed to the server only, never logged.
  */
 public final class MailSender {
     public static final String KEY_HEADER = "X-Vigil-Idempotency-Key";
@@ -52,7 +54,11 @@ public final class MailSender {
             message.setFrom(sender());
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
             message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.text(), "UTF-8");
+            if (mail.html() == null) {
+                message.setText(mail.text(), "UTF-8");
+            } else {
+                message.setContent(alternatives(mail));
+            }
             message.setSentDate(new Date());
             message.setHeader(KEY_HEADER, idempotencyKey);
             if (mail.unsubscribeUrl() != null) {
@@ -70,6 +76,18 @@ public final class MailSender {
         } catch (MessagingException | UnsupportedEncodingException e) {
             return Outcome.failure(describe(e));
         }
+    }
+
+    /** Plain text first: a mail program shows the last alternative it understands. */
+    private static MimeMultipart alternatives(OutgoingMail mail) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        MimeMultipart parts = new MimeMultipart("alternative");
+        parts.addBodyPart(text);
+        parts.addBodyPart(html);
+        return parts;
     }
 
     private InternetAddress sender() throws MessagingException, UnsupportedEncodingException {

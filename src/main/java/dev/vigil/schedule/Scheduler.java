@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.quartz.DisallowConcurrentExecution;
@@ -78,6 +79,11 @@ public final class Scheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    /** The names of the tasks scheduled so far. */
+    public Set<String> names() {
+        return Set.copyOf(tasks.keySet());
     }
 
     public boolean isRunning() {

@@ -8,6 +8,7 @@ import dev.vigil.accounts.OwnAccountHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.TeamHandlers;
+import dev.vigil.actionitems.ReminderConsole;
 import dev.vigil.api.ApiErrors;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
@@ -38,7 +39,8 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
+            ReminderConsole reminders) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -62,6 +64,7 @@ public final class Routes {
         MaintenanceHandlers maintenance = handlers.maintenance();
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
+        ReminderConsole reminders = handlers.reminders();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -143,6 +146,8 @@ public final class Routes {
                     StaffGuard.allow(Role.ADMIN, notifications::removeSubscriber));
             config.routes.get("/console/notifications/deliveries",
                     StaffGuard.allow(Role.ADMIN, notifications::deliveries));
+            // Action item reminders (issue 4): a fixed path, so it must stay before /console/action-items/{id}.
+            config.routes.get("/console/action-items/reminders", StaffGuard.allow(Role.VIEWER, reminders::log));
 
             // Incidents (issue 3): viewers read, editors change. Fixed paths come before /{id}.
             config.routes.get("/console/incidents", StaffGuard.allow(Role.VIEWER, incidents.incidents()::list));
