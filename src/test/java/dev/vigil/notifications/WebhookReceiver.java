@@ -16,15 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real local HTTP endpoint that records every post and answers with scripted statuses (then
  * 200). It can be taken down (connection refused) and brought back on the same port.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private final int port;
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ArrayDeque<>();
     private HttpServer server;
 
     /** One post as it arrived; header names are lower-case. */
-    record Post(Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Post(Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -34,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Listening on a free port. */
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         WebhookReceiver receiver = onFreePort();
         receiver.up();
         return receiver;
@@ -49,7 +49,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/hooks/vigil";
     }
 
@@ -58,7 +58,7 @@ final class WebhookReceiver implements AutoCloseable {
         script.addAll(List.of(statuses));
     }
 
-    List<Post> posts() {
+    public List<Post> posts() {
         return List.copyOf(posts);
     }
 
