@@ -61,7 +61,8 @@ class ReminderConsoleTest {
                 .contains("No mail server is configured")
                 .contains("Grace Hopper &lt;grace@example.com&gt;").contains("Ada Lovelace &lt;ada@example.com&gt;")
                 .contains("Jan 14, 2026").contains("Jan 14, 2026, 9:05 AM PST")
-                .contains("<a href=\"/console/action-items/12\">#12</a>").contains("<a href=\"/console/action-items/20\">#20</a>")
+                .contains("<a href=\"/console/action-items/12\" aria-label=\"Action item 12\">#12</a>")
+                .contains("<a href=\"/console/action-items/20\" aria-label=\"Action item 20\">#20</a>")
                 .contains("escalation").contains("Staff alert hooks")
                 .as("30 days ago is outside the log").doesNotContain("#99");
     }
