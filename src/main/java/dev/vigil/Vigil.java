@@ -47,6 +47,8 @@ import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.maintenance.MaintenanceService;
 import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.metrics.MetricsHandlers;
+import dev.vigil.metrics.MetricsQueries;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
@@ -178,7 +180,8 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
