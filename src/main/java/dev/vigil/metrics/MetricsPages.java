@@ -8,8 +8,6 @@ import dev.vigil.metrics.SvgCharts.Bar;
 import dev.vigil.metrics.SvgCharts.Chart;
 import dev.vigil.time.TimeFormat;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -94,13 +92,5 @@ public final class MetricsPages {
 
     private static String text(Optional<Duration> duration) {
         return duration.map(TimeFormat::duration).orElse("");
-    }
-
-    static String month(YearMonth month) {
-        return MONTH.format(month);
-    }
-
-    static String day(LocalDate day) {
-        return DAY.format(day);
     }
 }
