@@ -67,7 +67,7 @@ class MetricsPageTest {
         HttpResponse<String> page = victor().get("/console/metrics");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Metrics</h1>").contains("<strong>2</strong> incidents started")
+        assertThat(page.body()).contains("<h1>Metrics</h1>").contains("Incidents started in this window: <strong>2</strong>")
                 .contains("<dt>Median</dt><dd>25 minutes</dd>").contains("<dt>90th percentile</dt><dd>45 minutes</dd>")
                 .contains("2 incidents had no probe evidence")
                 .contains("Web &lt;application&gt;").doesNotContain("Web <application>")
