@@ -49,6 +49,8 @@ import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.maintenance.MaintenanceService;
 import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.metrics.MetricsHandlers;
+import dev.vigil.metrics.MetricsQueries;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
@@ -185,7 +187,8 @@ public final class Vigil {
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
                 notifications.publicHandlers(), notifications.console(),
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
-                        siteName, clock)));
+                        siteName, clock),
+                new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -20,6 +20,7 @@ import dev.vigil.api.SubscriberApi;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
+import dev.vigil.metrics.MetricsHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.statuspage.StatusHandlers;
@@ -40,7 +41,7 @@ public final class Routes {
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
-            ReminderConsole reminders) {}
+            ReminderConsole reminders, MetricsHandlers metrics) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -65,6 +66,7 @@ public final class Routes {
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
         ReminderConsole reminders = handlers.reminders();
+        MetricsHandlers metrics = handlers.metrics();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -169,6 +171,9 @@ public final class Routes {
             config.routes.post("/console/incidents/{id}/notice", StaffGuard.allow(Role.EDITOR, incidents.notices()::save));
             config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
             config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
+
+            // Metrics (issue 4): read-only figures for everyone signed in.
+            config.routes.get("/console/metrics", StaffGuard.allow(Role.VIEWER, metrics::page));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);

@@ -1,0 +1,39 @@
+package dev.vigil.metrics;
+
+import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.web.Templates;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.time.Clock;
+
+/** The console's metrics page (issue 4): incidents, detection and resolution times, action items. */
+public final class MetricsHandlers {
+    private final MetricsQueries queries;
+    private final Templates templates;
+    private final TimeFormat times;
+    private final Clock clock;
+    private final String siteName;
+
+    public MetricsHandlers(MetricsQueries queries, Templates templates, TimeFormat times, Clock clock, String siteName) {
+        this.queries = queries;
+        this.templates = templates;
+        this.times = times;
+        this.clock = clock;
+        this.siteName = siteName;
+    }
+
+    /** GET /console/metrics?months=3|6|12 */
+    public void page(Context ctx) {
+        Window window;
+        try {
+            window = Window.parse(ctx.queryParam("months"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        MetricsReport report = queries.report(window, times.zone(), clock.instant());
+        templates.page(ctx, "metrics/page.jte",
+                MetricsPages.of(Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(), report));
+    }
+}
