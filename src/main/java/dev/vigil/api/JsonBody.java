@@ -19,6 +19,7 @@ import java.util.Map;
  * together in one 400, so a typo such as "componentIds" is caught instead of silently ignored.
  */
 final class JsonBody {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private final JsonNode object;
     private final Map<String, String> problems = new LinkedHashMap<>();
 
@@ -95,6 +96,15 @@ final class JsonBody {
             texts.add(item.textValue());
         }
         return texts;
+    }
+
+    /**
+     * The object as plain maps, lists and scalars, for the configuration's readers (issue 3), which
+     * check each value themselves; a JSON null reads as absent (its default).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values() {
+        return new LinkedHashMap<>(MAPPER.convertValue(object, Map.class));
     }
 
     /** Refuses the body when a field is unknown or of the wrong type. */
