@@ -45,9 +45,7 @@ public final class ComponentApi {
 
     /** POST /api/v1/components */
     public void create(Context ctx) {
-        JsonBody body = JsonBody.of(ctx, FIELDS);
-        body.throwIfInvalid();
-        ComponentInput input = ComponentInput.read(body.values());
+        ComponentInput input = JsonBody.of(ctx, FIELDS).readWith(ComponentInput::read);
         editor.createComponent(input.component(), input.position(), ApiGuard.token(ctx).actor());
         ctx.header("Location", ApiErrors.BASE + "/components/" + input.component().id());
         JsonResponse.send(ctx, 201, view(find(input.component().id())));
@@ -56,16 +54,15 @@ public final class ComponentApi {
     /** PATCH /api/v1/components/{id}: the fields given change; null clears group or description. */
     public void update(Context ctx) {
         Component current = editor.editableComponent(ctx.pathParam("id"));
-        JsonBody body = JsonBody.of(ctx, FIELDS);
-        body.throwIfInvalid();
-        Map<String, Object> changes = body.values();
-        if (changes.containsKey("id") && !current.id().equals(changes.get("id"))) {
-            throw InvalidInput.of("id", "An id cannot change; create a new component and retire this one.");
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(Entries.nest(Entries.fieldsOf(
-                new ComponentConfig(current.id(), current.name(), current.groupName(), current.description()))));
-        merged.putAll(changes);
-        ComponentInput input = ComponentInput.read(merged);
+        ComponentInput input = JsonBody.of(ctx, FIELDS).readWith(changes -> {
+            if (changes.containsKey("id") && !current.id().equals(changes.get("id"))) {
+                throw InvalidInput.of("id", "An id cannot change; create a new component and retire this one.");
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(Entries.nest(Entries.fieldsOf(
+                    new ComponentConfig(current.id(), current.name(), current.groupName(), current.description()))));
+            merged.putAll(changes);
+            return ComponentInput.read(merged);
+        });
         editor.updateComponent(current.id(), input.component(), input.position(), ApiGuard.token(ctx).actor());
         JsonResponse.send(ctx, 200, view(find(current.id())));
     }

@@ -107,6 +107,21 @@ final class JsonBody {
         return new LinkedHashMap<>(MAPPER.convertValue(object, Map.class));
     }
 
+    /**
+     * Reads the values with a configuration reader; its problems and this body's are refused
+     * together in one 400, so that a script learns everything wrong at once.
+     */
+    <T> T readWith(java.util.function.Function<Map<String, Object>, T> reader) {
+        T result = null;
+        try {
+            result = reader.apply(values());
+        } catch (InvalidInput e) {
+            e.fields().forEach(problems::putIfAbsent);
+        }
+        throwIfInvalid();
+        return result;
+    }
+
     /** Refuses the body when a field is unknown or of the wrong type. */
     void throwIfInvalid() {
         if (!problems.isEmpty()) {

@@ -59,9 +59,7 @@ public final class ProbeApi {
 
     /** POST /api/v1/probes: starts checking at once. */
     public void create(Context ctx) {
-        JsonBody body = JsonBody.of(ctx, FIELDS);
-        body.throwIfInvalid();
-        ProbeConfig probe = Entries.probe(body.values(), editor.componentIds());
+        ProbeConfig probe = JsonBody.of(ctx, FIELDS).readWith(values -> Entries.probe(values, editor.componentIds()));
         editor.createProbe(probe, ApiGuard.token(ctx).actor());
         ctx.header("Location", ApiErrors.BASE + "/probes/" + probe.id());
         JsonResponse.send(ctx, 201, view(find(probe.id())));
@@ -71,20 +69,19 @@ public final class ProbeApi {
     @SuppressWarnings("unchecked")
     public void update(Context ctx) {
         ProbeConfig current = editor.editableProbe(ctx.pathParam("id"));
-        JsonBody body = JsonBody.of(ctx, FIELDS);
-        body.throwIfInvalid();
-        Map<String, Object> changes = body.values();
-        if (changes.containsKey("id") && !current.id().equals(changes.get("id"))) {
-            throw InvalidInput.of("id", "An id cannot change; create a new probe and remove this one.");
-        }
-        Map<String, Object> merged = Entries.nest(Entries.fieldsOf(current));
-        if (changes.get("expect") instanceof Map<?, ?> expect && merged.get("expect") instanceof Map<?, ?> was) {
-            Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) was);
-            both.putAll((Map<String, Object>) expect);
-            changes.put("expect", both);
-        }
-        merged.putAll(changes);
-        ProbeConfig changed = Entries.probe(merged, editor.componentIds());
+        ProbeConfig changed = JsonBody.of(ctx, FIELDS).readWith(changes -> {
+            if (changes.containsKey("id") && !current.id().equals(changes.get("id"))) {
+                throw InvalidInput.of("id", "An id cannot change; create a new probe and remove this one.");
+            }
+            Map<String, Object> merged = Entries.nest(Entries.fieldsOf(current));
+            if (changes.get("expect") instanceof Map<?, ?> expect && merged.get("expect") instanceof Map<?, ?> was) {
+                Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) was);
+                both.putAll((Map<String, Object>) expect);
+                changes.put("expect", both);
+            }
+            merged.putAll(changes);
+            return Entries.probe(merged, editor.componentIds());
+        });
         editor.updateProbe(changed, ApiGuard.token(ctx).actor());
         JsonResponse.send(ctx, 200, view(find(changed.id())));
     }
