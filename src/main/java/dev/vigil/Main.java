@@ -2,6 +2,7 @@ package dev.vigil;
 
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class Main {
         }
         Vigil vigil;
         try {
-            vigil = Vigil.build(config, Clock.systemUTC(), demoFailing).start();
+            vigil = Vigil.build(config, Clock.systemUTC(), demoFailing, new ConfigSource(configFile, env)).start();
         } catch (RuntimeException e) {
             log.error("Vigil cannot start: {}", e.getMessage(), e);
             System.exit(1);

@@ -35,7 +35,10 @@ import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
-import dev.vigil.config.ProbeConfig;
+import dev.vigil.components.console.ComponentConsole;
+import dev.vigil.components.console.ComponentEditor;
+import dev.vigil.components.console.ConfigReload;
+import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
@@ -56,11 +59,10 @@ import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.outages.Thresholds;
+import dev.vigil.monitoring.ProbeRegistry;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
-import dev.vigil.probes.HttpProbe;
-import dev.vigil.probes.Probe;
+import dev.vigil.probes.ProbeSettingsStore;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.schedule.Scheduler;
 import dev.vigil.statuspage.StatusApi;
@@ -77,7 +79,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,7 +99,7 @@ public final class Vigil {
     private final StatusPublisher publisher;
     private final OutageService outages;
     private final MaintenanceService maintenance;
-    private final Map<String, Probe> probes;
+    private final ProbeRegistry probes;
     private final RetentionJob retention;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
@@ -106,7 +107,7 @@ public final class Vigil {
     private final ActionItemReminderJob reminders;
     private final Javalin web;
 
-    private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing) {
+    private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.dbUrl());
@@ -127,23 +128,23 @@ public final class Vigil {
         Markdown markdown = new Markdown();
         this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
                 pageId(config), markdown, templates, clock);
-        Map<String, Thresholds> thresholds = new LinkedHashMap<>();
-        HttpClients clients = new HttpClients();
-        this.probes = new LinkedHashMap<>();
-        for (ProbeConfig p : config.probes()) {
-            thresholds.put(p.id(), new Thresholds(p.failuresToOpen(), p.successesToClose()));
-            probes.put(p.id(), new HttpProbe(p, clock, clients));
-        }
+        // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
-                new AutoIncidents(incidents, outageStore, times), new MaintenanceCalendar(), thresholds, clock,
+                new AutoIncidents(incidents, outageStore, times), new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
+        ProbeSettingsStore probeSettings = new ProbeSettingsStore();
+        this.probes = new ProbeRegistry(config.probes(), database, probeSettings, scheduler, outages,
+                new HttpClients(), clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
         SessionStore sessionStore = new SessionStore(users);
         AuditLog audit = new AuditLog();
-        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
+        ComponentEditor componentEditor = new ComponentEditor(database, components, probeStates, probeSettings, probes,
+                audit, clock, publisher::invalidate);
+        ConfigReload reload = new ConfigReload(source, config, database, components, probeStates, probeSettings,
+                probes, audit, clock, publisher::invalidate);        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
                 config.site().timeZone(), clock, publisher::invalidate);
         PasswordHasher hasher = new PasswordHasher();
         this.accounts = new Accounts(database, users, sessionStore, audit, hasher, tokens, clock);
@@ -170,12 +171,12 @@ public final class Vigil {
                 new ApiTokenHandlers(apiTokens, templates, times, siteName),
                 new OwnAccountHandlers(accounts, templates, siteName));
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
-                new ComponentApi(database, components, times),
+                new ComponentApi(database, components, componentEditor, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
                         publisher, times, siteUrl, clock),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(config.probes(), database, probeStates, checks, outageStore, times),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
                 new OpenApiDescription(siteUrl));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
@@ -188,17 +189,23 @@ public final class Vigil {
                 notifications.publicHandlers(), notifications.console(),
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
-                new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName)));
+                new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
     public static Vigil build(VigilConfig config, Clock clock) {
-        return new Vigil(config, clock, Set.of());
+        return new Vigil(config, clock, Set.of(), null);
     }
 
     /** Builds Vigil with some demo services failing from the start (the --demo-fail flag). */
     public static Vigil build(VigilConfig config, Clock clock, Set<String> demoFailing) {
-        return new Vigil(config, clock, demoFailing);
+        return new Vigil(config, clock, demoFailing, null);
+    }
+
+    /** Builds Vigil that can reload its configuration file from the console (issue 3). */
+    public static Vigil build(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
+        return new Vigil(config, clock, demoFailing, source);
     }
 
     public Vigil start() {
@@ -211,7 +218,7 @@ public final class Vigil {
         sessions.begin();
         publisher.rebuild();
         web.start(config.port());
-        scheduleProbes();
+        probes.refresh();
         scheduler.every("monitor-heartbeat", MonitorSessions.HEARTBEAT, MonitorSessions.HEARTBEAT,
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
@@ -221,19 +228,6 @@ public final class Vigil {
         reminders.schedule(scheduler);
         scheduler.start();
         return this;
-    }
-
-    /**
-     * Each probe's first check is spread over its interval, by a hash of its id, so that checks
-     * do not bunch at the top of the minute and the spread stays the same across restarts.
-     */
-    private void scheduleProbes() {
-        for (ProbeConfig p : config.probes()) {
-            long spread = Math.floorMod(p.id().hashCode(), Math.max(1, p.interval().toMillis()));
-            Probe probe = probes.get(p.id());
-            scheduler.every("probe:" + p.id(), p.interval(), Duration.ofMillis(spread),
-                    scheduledAt -> outages.record(probe.check(scheduledAt)));
-        }
     }
 
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */

@@ -55,6 +55,7 @@ public final class ApiErrors {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
             case 413 -> "too_large";
             case 415 -> "unsupported_media_type";
             case 500 -> "internal_error";

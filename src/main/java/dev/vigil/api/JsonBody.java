@@ -19,6 +19,7 @@ import java.util.Map;
  * together in one 400, so a typo such as "componentIds" is caught instead of silently ignored.
  */
 final class JsonBody {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private final JsonNode object;
     private final Map<String, String> problems = new LinkedHashMap<>();
 
@@ -95,6 +96,30 @@ final class JsonBody {
             texts.add(item.textValue());
         }
         return texts;
+    }
+
+    /**
+     * The object as plain maps, lists and scalars, for the configuration's readers (issue 3), which
+     * check each value themselves; a JSON null reads as absent (its default).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values() {
+        return new LinkedHashMap<>(MAPPER.convertValue(object, Map.class));
+    }
+
+    /**
+     * Reads the values with a configuration reader; its problems and this body's are refused
+     * together in one 400, so that a script learns everything wrong at once.
+     */
+    <T> T readWith(java.util.function.Function<Map<String, Object>, T> reader) {
+        T result = null;
+        try {
+            result = reader.apply(values());
+        } catch (InvalidInput e) {
+            e.fields().forEach(problems::putIfAbsent);
+        }
+        throwIfInvalid();
+        return result;
     }
 
     /** Refuses the body when a field is unknown or of the wrong type. */

@@ -28,7 +28,7 @@ public final class OpenApiDescription {
                         "description", "Read components, incidents, maintenance windows and probes; run incidents and "
                                 + "maintenance from scripts; manage subscribers. Every request "
                                 + "needs an API token (" + ApiTokens.PREFIX + "...) in the header Authorization: Bearer; "
-                                + "admins create tokens in the console. Reading needs the viewer role, writing the editor role, subscribers the admin role."),
+                                + "admins create tokens in the console. Reading needs the viewer role, writing the editor role; subscribers, components and probes the admin role."),
                 "servers", List.of(map("url", siteUrl)),
                 "security", List.of(map("bearer", List.of())),
                 "paths", paths(),
@@ -46,10 +46,19 @@ public final class OpenApiDescription {
     private static Map<String, Object> paths() {
         return map(
                 "/api/v1/components", map("get", operation("listComponents", "The components, in page order.",
-                        null, 200, object(map("components", arrayOf(ref("Component")))), "401")),
+                        null, 200, object(map("components", arrayOf(ref("Component")))), "401"),
+                        "post", operation("createComponent", "Adds a component (admin role); it is stored in the "
+                                        + "database with source console. Checked with vigil.yml's rules.",
+                                ref("NewComponent"), 201, ref("Component"), "400", "401", "403", "415")),
                 "/api/v1/components/{id}", map(
                         "parameters", List.of(idParameter("The component's id, as in the configuration.")),
-                        "get", operation("getComponent", "One component.", null, 200, ref("Component"), "401", "404")),
+                        "get", operation("getComponent", "One component.", null, 200, ref("Component"), "401", "404"),
+                        "patch", operation("updateComponent", "Changes the fields given (admin role); null clears "
+                                        + "group or description. A component of vigil.yml answers 409.",
+                                ref("ComponentChanges"), 200, ref("Component"), "400", "401", "403", "404", "409", "415"),
+                        "delete", operation("retireComponent", "Retires a console component and stops its probes "
+                                        + "(admin role); its history stays. A component of vigil.yml answers 409.",
+                                null, 204, null, "401", "403", "404", "409")),
                 "/api/v1/incidents", map(
                         "get", operation("listIncidents", "Open incidents, and those that started or were resolved in "
                                         + "the last " + IncidentApi.RECENT.toDays() + " days; newest first, at most "
@@ -93,12 +102,20 @@ public final class OpenApiDescription {
                         "parameters", List.of(idParameter("The subscriber's id.")),
                         "delete", operation("deleteSubscriber", "Removes a subscriber and cancels what still "
                                 + "waits to be sent to them (admin role).", null, 204, null, "401", "403", "404")),
-                "/api/v1/probes", map("get", operation("listProbes", "The configured probes, in configuration order, "
-                                + "each with its status, last check and open outage.",
-                        null, 200, object(map("probes", arrayOf(ref("Probe")))), "401")),
+                "/api/v1/probes", map("get", operation("listProbes", "The running probes: vigil.yml's in file order, "
+                                + "then the console's; each with its status, last check and open outage.",
+                        null, 200, object(map("probes", arrayOf(ref("Probe")))), "401"),
+                        "post", operation("createProbe", "Adds a probe (admin role), with vigil.yml's keys, defaults "
+                                        + "and rules; it starts checking at once.",
+                                ref("NewProbe"), 201, ref("Probe"), "400", "401", "403", "415")),
                 "/api/v1/probes/{id}", map(
-                        "parameters", List.of(idParameter("The probe's id, as in the configuration.")),
-                        "get", operation("getProbe", "One probe.", null, 200, ref("Probe"), "401", "404")),
+                        "parameters", List.of(idParameter("The probe's id.")),
+                        "get", operation("getProbe", "One probe.", null, 200, ref("Probe"), "401", "404"),
+                        "patch", operation("updateProbe", "Changes the fields given (admin role; expect's keys one "
+                                        + "by one) and reschedules the probe. A probe of vigil.yml answers 409.",
+                                ref("ProbeChanges"), 200, ref("Probe"), "400", "401", "403", "404", "409", "415"),
+                        "delete", operation("removeProbe", "Stops a console probe (admin role); its history stays. "
+                                        + "A probe of vigil.yml answers 409.", null, 204, null, "401", "403", "404", "409")),
                 "/api/v1/openapi.json", map("get", operation("getOpenApi", "This description.", null, 200,
                         map("type", "object"), "401")));
     }
@@ -133,6 +150,7 @@ public final class OpenApiDescription {
                 "401", error("No API token, or one that is unknown or revoked.", "unauthorized"),
                 "403", error("The token's role is too low for this.", "forbidden"),
                 "404", error("There is no such thing.", "not_found"),
+                "409", error("It is managed in vigil.yml: edit the file, then reload it in the console.", "conflict"),
                 "415", error("The body is not declared as application/json.", "unsupported_media_type"));
     }
 
@@ -156,7 +174,13 @@ public final class OpenApiDescription {
                         "position", map("type", "integer"),
                         "status", map("enum", List.of("operational", "under_maintenance", "degraded_performance",
                                 "partial_outage", "major_outage")),
+                        "source", map("enum", List.of("config", "console"),
+                                "description", "config: declared in vigil.yml, read-only here."),
                         "created_at", time(), "updated_at", time())),
+                "NewComponent", strict(componentFields(), "id", "name"),
+                "ComponentChanges", changes(componentFields()),
+                "NewProbe", strict(probeFields(), "id", "component", "url"),
+                "ProbeChanges", changes(probeFields()),
                 "Incident", object(map(
                         "id", string(), "name", string(), "status", map("enum", statuses), "impact", map("enum", impacts),
                         "source", map("enum", List.of("probe", StaffIncidents.SOURCE)),
@@ -237,6 +261,7 @@ public final class OpenApiDescription {
     private static Map<String, Object> probe() {
         return object(map(
                 "id", string(), "component_id", string(),
+                "source", map("enum", List.of("config", "console")),
                 "url", map("type", "string", "format", "uri", "description", "Without any user name or password."),
                 "interval_seconds", map("type", "integer"), "timeout_ms", map("type", "integer"),
                 "thresholds", object(map(
@@ -249,6 +274,35 @@ public final class OpenApiDescription {
                         "description", "The confirmed status, as the thresholds agreed on; not just the last check."),
                 "last_check", map("oneOf", List.of(ref("ProbeCheck"), map("type", "null"))),
                 "open_outage", map("oneOf", List.of(ref("ProbeOutage"), map("type", "null")))));
+    }
+
+    private static Map<String, Object> componentFields() {
+        return map("id", map("type", "string", "pattern", "^[a-z0-9][a-z0-9_-]{0,62}$"),
+                "name", map("type", "string", "minLength", 1, "maxLength", 100),
+                "group", nullable("string"),
+                "description", map("type", List.of("string", "null"), "maxLength", 500),
+                "position", map("type", "integer", "minimum", 1, "description", "Omitted: after every other component."));
+    }
+
+    /** The keys of a probe in vigil.yml; durations and sizes are written as there, such as "30s" and "1MiB". */
+    private static Map<String, Object> probeFields() {
+        return map("id", map("type", "string", "pattern", "^[a-z0-9][a-z0-9_-]{0,62}$"),
+                "component", map("type", "string", "description", "The id of an active component."),
+                "url", map("type", "string", "format", "uri", "description", "http or https."),
+                "interval", duration("From 1s to 24h; default 60s."),
+                "timeout", duration("At least 100ms, not longer than interval; default 10s."),
+                "connect_timeout", duration("Not longer than timeout; default 5s."),
+                "max_body", map("type", List.of("string", "integer"), "description", "1KiB to 64MiB; default 1MiB."),
+                "expect", map("type", "object", "additionalProperties", false, "properties", map(
+                        "status", map("type", "integer", "minimum", 100, "maximum", 599, "default", 200),
+                        "body_contains", nullable("string"),
+                        "max_latency", duration("Slower is degraded; shorter than timeout."))),
+                "failures_to_open", map("type", "integer", "minimum", 1, "maximum", 100, "default", 3),
+                "successes_to_close", map("type", "integer", "minimum", 1, "maximum", 100, "default", 2));
+    }
+
+    private static Map<String, Object> duration(String description) {
+        return map("type", "string", "pattern", "^[0-9]{1,12}(ms|s|m|h|d)$", "description", description);
     }
 
     private static List<String> maintenanceStatuses() {
@@ -270,6 +324,13 @@ public final class OpenApiDescription {
     private static Map<String, Object> strict(Map<String, Object> properties, String... required) {
         Map<String, Object> schema = object(properties, required);
         schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    /** A PATCH body: any of the fields, none required, unknown ones refused. */
+    private static Map<String, Object> changes(Map<String, Object> properties) {
+        Map<String, Object> schema = strict(properties);
+        schema.remove("required");
         return schema;
     }
 

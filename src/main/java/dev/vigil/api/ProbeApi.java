@@ -1,38 +1,47 @@
 package dev.vigil.api;
 
+import dev.vigil.components.console.ComponentEditor;
+import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.db.Database;
+import dev.vigil.monitoring.ProbeRegistry;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.ProbeUrls;
 import dev.vigil.time.TimeFormat;
 import io.javalin.http.Context;
+import dev.vigil.web.InvalidInput;
 import io.javalin.http.NotFoundResponse;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * GET /api/v1/probes and /api/v1/probes/{id}: each configured probe with its confirmed status,
- * its last check and its open outage. Probes come from the configuration; retired ones are not listed.
+ * /api/v1/probes: each running probe with its confirmed status, its last check and its open
+ * outage; retired ones are not listed. Admins create, change and remove those made outside
+ * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
 public final class ProbeApi {
-    private final List<ProbeConfig> probes;
+    static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
+            "max_body", "expect", "failures_to_open", "successes_to_close");
+
+    private final ProbeRegistry probes;
+    private final ComponentEditor editor;
     private final Database database;
     private final ProbeStateStore states;
     private final CheckStore checks;
     private final OutageStore outages;
     private final TimeFormat times;
 
-    public ProbeApi(List<ProbeConfig> probes, Database database, ProbeStateStore states, CheckStore checks,
-            OutageStore outages, TimeFormat times) {
-        this.probes = List.copyOf(probes);
+    public ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
+            CheckStore checks, OutageStore outages, TimeFormat times) {
+        this.probes = probes;
+        this.editor = editor;
         this.database = database;
         this.states = states;
         this.checks = checks;
@@ -41,14 +50,51 @@ public final class ProbeApi {
     }
 
     public void list(Context ctx) {
-        JsonResponse.send(ctx, 200, Map.of("probes", probes.stream().map(this::view).toList()));
+        JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(this::view).toList()));
     }
 
     public void one(Context ctx) {
-        String id = ctx.pathParam("id");
-        ProbeConfig probe = probes.stream().filter(p -> p.id().equals(id)).findFirst()
+        JsonResponse.send(ctx, 200, view(find(ctx.pathParam("id"))));
+    }
+
+    /** POST /api/v1/probes: starts checking at once. */
+    public void create(Context ctx) {
+        ProbeConfig probe = JsonBody.of(ctx, FIELDS).readWith(values -> Entries.probe(values, editor.componentIds()));
+        editor.createProbe(probe, ApiGuard.token(ctx).actor());
+        ctx.header("Location", ApiErrors.BASE + "/probes/" + probe.id());
+        JsonResponse.send(ctx, 201, view(find(probe.id())));
+    }
+
+    /** PATCH /api/v1/probes/{id}: the fields given change (expect's keys one by one); null restores a default. */
+    @SuppressWarnings("unchecked")
+    public void update(Context ctx) {
+        ProbeConfig current = editor.editableProbe(ctx.pathParam("id"));
+        ProbeConfig changed = JsonBody.of(ctx, FIELDS).readWith(changes -> {
+            if (changes.containsKey("id") && !current.id().equals(changes.get("id"))) {
+                throw InvalidInput.of("id", "An id cannot change; create a new probe and remove this one.");
+            }
+            Map<String, Object> merged = Entries.nest(Entries.fieldsOf(current));
+            if (changes.get("expect") instanceof Map<?, ?> expect && merged.get("expect") instanceof Map<?, ?> was) {
+                Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) was);
+                both.putAll((Map<String, Object>) expect);
+                changes.put("expect", both);
+            }
+            merged.putAll(changes);
+            return Entries.probe(merged, editor.componentIds());
+        });
+        editor.updateProbe(changed, ApiGuard.token(ctx).actor());
+        JsonResponse.send(ctx, 200, view(find(changed.id())));
+    }
+
+    /** DELETE /api/v1/probes/{id}: stops checking; its history stays. */
+    public void remove(Context ctx) {
+        editor.removeProbe(ctx.pathParam("id"), ApiGuard.token(ctx).actor());
+        ctx.status(204);
+    }
+
+    private ProbeConfig find(String id) {
+        return probes.running().stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundResponse("There is no probe with the id \"" + id + "\"."));
-        JsonResponse.send(ctx, 200, view(probe));
     }
 
     private Map<String, Object> view(ProbeConfig p) {
@@ -58,7 +104,8 @@ public final class ProbeApi {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", p.id());
             json.put("component_id", p.componentId());
-            json.put("url", withoutCredentials(p.url()));
+            json.put("source", probes.isFromConfig(p.id()) ? "config" : ComponentEditor.SOURCE);
+            json.put("url", ProbeUrls.withoutCredentials(p.url()));
             json.put("interval_seconds", p.interval().toSeconds());
             json.put("timeout_ms", p.timeout().toMillis());
             json.put("thresholds", thresholds(p));
@@ -96,18 +143,5 @@ public final class ProbeApi {
         json.put("reason", o.firstFailureReason());
         json.put("incident_id", o.incidentId() == null ? null : Long.toString(o.incidentId()));
         return json;
-    }
-
-    /** A URL may carry a password (https://user:secret@host/); viewers see the rest of it. */
-    private static String withoutCredentials(URI url) {
-        if (url.getRawUserInfo() == null) {
-            return url.toString();
-        }
-        try {
-            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
-                    url.getFragment()).toString();
-        } catch (URISyntaxException e) {
-            return url.getScheme() + "://" + url.getHost();
-        }
     }
 }

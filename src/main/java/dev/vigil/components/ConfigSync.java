@@ -4,6 +4,7 @@ import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.ProbeSettingsStore;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -11,13 +12,15 @@ import org.jdbi.v3.core.Handle;
 /**
  * Makes the stored components and probes match the YAML file, which is their source of truth.
  * Probe state is kept across restarts; removed components and probes are retired, not deleted,
- * so their history stays.
+ * so their history stays. Runs at start-up and when vigil.yml is reloaded from the console; what
+ * the console made is left alone, except console probes of a component that left the file.
  */
 public final class ConfigSync {
     public static final String SOURCE = "config";
 
     private final ComponentStore components;
     private final ProbeStateStore probes;
+    private final ProbeSettingsStore settings = new ProbeSettingsStore();
 
     public ConfigSync(ComponentStore components, ProbeStateStore probes) {
         this.components = components;
@@ -31,9 +34,17 @@ public final class ConfigSync {
         }
         components.retireAllExcept(handle, config.components().stream().map(ComponentConfig::id).toList(), SOURCE, now);
         for (ProbeConfig p : config.probes()) {
-            probes.register(handle, p.id(), p.componentId(), p.url().toString(), now);
+            // vigil.yml is the source of truth: a probe it declares takes over a console probe of the same id.
+            probes.register(handle, p.id(), p.componentId(), p.url().toString(), SOURCE, now);
+            settings.delete(handle, p.id());
         }
         probes.retireAllExcept(handle, config.probes().stream().map(ProbeConfig::id).toList(), now);
+        probes.retireOrphans(handle, now);
+        rederiveStatuses(handle, now);
+    }
+
+    /** After probes were added, changed or removed: each component's status from its active probes again. */
+    public void rederiveStatuses(Handle handle, Instant now) {
         for (Component component : components.all(handle)) {
             List<dev.vigil.outages.ProbeStatus> statuses = List.copyOf(probes.statusesOf(handle, component.id()).values());
             ComponentStatus derived = ComponentStatus.fromProbes(statuses);

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** Reads the components list, keeping the order of the file: it is the order of the status page. */
 final class ComponentReader {
-    private static final List<String> KEYS = List.of("id", "name", "group", "description");
+    static final List<String> KEYS = List.of("id", "name", "group", "description");
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_DESCRIPTION_LENGTH = 500;
 
@@ -22,7 +22,7 @@ final class ComponentReader {
         return components;
     }
 
-    private static ComponentConfig read(Section component, Set<String> takenIds) {
+    static ComponentConfig read(Section component, Set<String> takenIds) {
         String id = Ids.read(component, takenIds);
         String name = component.requiredText("name");
         component.checkLength("name", name, MAX_NAME_LENGTH);

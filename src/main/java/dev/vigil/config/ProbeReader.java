@@ -10,9 +10,9 @@ import java.util.Set;
 
 /** Reads the probes list, checking each probe on its own and against the declared components. */
 final class ProbeReader {
-    private static final List<String> KEYS = List.of("id", "component", "type", "url", "interval", "timeout",
+    static final List<String> KEYS = List.of("id", "component", "type", "url", "interval", "timeout",
             "connect_timeout", "max_body", "expect", "failures_to_open", "successes_to_close");
-    private static final List<String> EXPECT_KEYS = List.of("status", "body_contains", "max_latency");
+    static final List<String> EXPECT_KEYS = List.of("status", "body_contains", "max_latency");
     private static final String HTTP = "http";
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
@@ -37,7 +37,7 @@ final class ProbeReader {
         return probes;
     }
 
-    private static ProbeConfig read(Section probe, Set<String> takenIds, Collection<String> declaredComponents) {
+    static ProbeConfig read(Section probe, Set<String> takenIds, Collection<String> declaredComponents) {
         String id = Ids.read(probe, takenIds);
         String componentId = componentId(probe, declaredComponents);
         String type = type(probe);

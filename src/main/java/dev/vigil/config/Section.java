@@ -39,6 +39,13 @@ final class Section {
         return Optional.of(root);
     }
 
+    /** One entry on its own, such as a probe from a console form: its keys are reported by their bare names. */
+    static Section entry(Map<?, ?> values, List<String> allowedKeys, Problems problems) {
+        Section entry = new Section("", values, problems);
+        entry.allowOnly(allowedKeys);
+        return entry;
+    }
+
     String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

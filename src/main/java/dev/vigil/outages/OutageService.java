@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +46,27 @@ public final class OutageService {
         this.components = components;
         this.autoIncidents = autoIncidents;
         this.maintenance = maintenance;
-        this.thresholdsByProbe = Map.copyOf(thresholdsByProbe);
+        this.thresholdsByProbe = new ConcurrentHashMap<>(thresholdsByProbe);
         this.clock = clock;
         this.onStatusChange = onStatusChange;
+    }
+
+    /** Sets or replaces a probe's thresholds, for probes added or changed while Vigil runs (issue 3). */
+    public void useThresholds(String probeId, Thresholds thresholds) {
+        thresholdsByProbe.put(probeId, thresholds);
+    }
+
+    /** Forgets a removed probe: a check of it still in flight is then dropped instead of recorded. */
+    public void forget(String probeId) {
+        thresholdsByProbe.remove(probeId);
     }
 
     /** Stores one result and applies it. Returns the transition it confirmed, if any. */
     public Optional<ProbeTransition> record(CheckResult result) {
         Thresholds thresholds = thresholdsByProbe.get(result.probeId());
         if (thresholds == null) {
-            throw new IllegalArgumentException("unknown probe " + result.probeId());
+            log.info("Probe {} was removed while it was checking; its last result is dropped", result.probeId());
+            return Optional.empty();
         }
         Optional<ProbeTransition> transition = database.write(handle -> apply(handle, result, thresholds));
         transition.ifPresent(t -> {
@@ -133,7 +145,7 @@ public final class OutageService {
             String reason = probes.load(handle, probeId).map(p -> p.state().failReason()).orElse(null);
             ProbeTransition down = new ProbeTransition(ProbeStatus.UP, ProbeStatus.DOWN, at, at, reason);
             Outage outage = outages.find(handle, outages.open(handle, probeId, componentId, down)).orElseThrow();
-            int failures = thresholdsByProbe.get(probeId).failuresToOpen();
+            int failures = thresholdsByProbe.getOrDefault(probeId, new Thresholds(1, 1)).failuresToOpen();
             autoIncidents.outageOpened(handle, outage, found.get(), before, after, failures, now);
             before = after; // a second probe joins the incident without repeating the component's change
         }

@@ -15,28 +15,56 @@ public final class ProbeStateStore {
     /** A probe's stored state with the version that guards its next update. */
     public record Versioned(ProbeState state, long version, String componentId) {}
 
-    /** Registers the probe, or updates its target and component; its state is kept. */
+    /** Registers a probe of vigil.yml, or updates its target and component; its state is kept. */
     public void register(Handle handle, String probeId, String componentId, String target, Instant now) {
-        int updated = handle.createUpdate(
-                        "UPDATE probes SET component_id = :component, target = :target, retired_at = NULL WHERE id = :id")
-                .bind("id", probeId).bind("component", componentId).bind("target", target).execute();
+        register(handle, probeId, componentId, target, "config", now);
+    }
+
+    /**
+     * Registers the probe with its source ('config' or 'console'), or updates its target, component and
+     * source, bringing it back if it was retired; its state is kept.
+     */
+    public void register(Handle handle, String probeId, String componentId, String target, String source,
+            Instant now) {
+        int updated = handle.createUpdate("""
+                        UPDATE probes SET component_id = :component, target = :target, source = :source,
+                               retired_at = NULL WHERE id = :id""")
+                .bind("id", probeId).bind("component", componentId).bind("target", target).bind("source", source)
+                .execute();
         if (updated == 0) {
             handle.createUpdate("""
                     INSERT INTO probes (id, component_id, target, status, fail_streak, ok_streak, slow_streak,
-                                        fast_streak, version)
-                    VALUES (:id, :component, :target, 'UP', 0, 0, 0, 0, 0)""")
-                    .bind("id", probeId).bind("component", componentId).bind("target", target).execute();
+                                        fast_streak, version, source)
+                    VALUES (:id, :component, :target, 'UP', 0, 0, 0, 0, 0, :source)""")
+                    .bind("id", probeId).bind("component", componentId).bind("target", target)
+                    .bind("source", source).execute();
         }
     }
 
-    /** Marks every probe not in the list as retired, so it no longer counts for its component. */
+    /** Marks every probe of vigil.yml not in the list as retired, so it no longer counts for its component. */
     public void retireAllExcept(Handle handle, List<String> activeIds, Instant now) {
-        for (String id : handle.createQuery("SELECT id FROM probes WHERE retired_at IS NULL").mapTo(String.class).list()) {
+        for (String id : handle.createQuery("SELECT id FROM probes WHERE retired_at IS NULL AND source = 'config'")
+                .mapTo(String.class).list()) {
             if (!activeIds.contains(id)) {
-                handle.createUpdate("UPDATE probes SET retired_at = :now WHERE id = :id")
-                        .bind("now", now.toEpochMilli()).bind("id", id).execute();
+                retire(handle, id, now);
             }
         }
+    }
+
+    /** Retires one probe; its history stays. */
+    public void retire(Handle handle, String probeId, Instant now) {
+        handle.createUpdate("UPDATE probes SET retired_at = :now WHERE id = :id AND retired_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("id", probeId).execute();
+    }
+
+    /** Retires the active probes whose component was retired (console probes of a component that left vigil.yml). */
+    public List<String> retireOrphans(Handle handle, Instant now) {
+        List<String> orphans = handle.createQuery("""
+                SELECT p.id FROM probes p JOIN components c ON c.id = p.component_id
+                 WHERE p.retired_at IS NULL AND c.retired_at IS NOT NULL ORDER BY p.id""")
+                .mapTo(String.class).list();
+        orphans.forEach(id -> retire(handle, id, now));
+        return orphans;
     }
 
     public Optional<Versioned> load(Handle handle, String probeId) {

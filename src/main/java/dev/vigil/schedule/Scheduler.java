@@ -12,6 +12,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vigil's one door to Quartz: tasks that run at a fixed rate, each never overlapping itself.
- * The schedule comes from the configuration at every start, so Quartz keeps it in memory; the
+ * The schedule comes from the configuration and the database at every start, so Quartz keeps it in memory; the
  * state the tasks work on lives in the database.
  */
 public final class Scheduler implements AutoCloseable {
@@ -73,6 +74,19 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops scheduling the task; a run in progress finishes. Safe while the scheduler runs, and a
+     * no-op for an unknown name. Rescheduling a task is cancel then {@link #every}.
+     */
+    public void cancel(String name) {
+        try {
+            quartz.deleteJob(JobKey.jobKey(name));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot cancel " + name + ": " + e.getMessage(), e);
+        }
+        tasks.remove(name);
+    }
+
     public void start() {
         try {
             quartz.start();
@@ -115,6 +129,9 @@ public final class Scheduler implements AutoCloseable {
         @Override
         public void execute(JobExecutionContext context) {
             String name = context.getJobDetail().getKey().getName();
+            if (task == null) {
+                return; // cancelled between the trigger firing and this run
+            }
             try {
                 task.run(context.getScheduledFireTime().toInstant());
             } catch (Exception e) {

@@ -17,6 +17,7 @@ import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
 import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
+import dev.vigil.components.console.ComponentConsole;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
@@ -41,7 +42,7 @@ public final class Routes {
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
-            ReminderConsole reminders, MetricsHandlers metrics) {}
+            ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -67,6 +68,7 @@ public final class Routes {
         NotificationConsole notifications = handlers.notifications();
         ReminderConsole reminders = handlers.reminders();
         MetricsHandlers metrics = handlers.metrics();
+        ComponentConsole components = handlers.components();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -151,6 +153,22 @@ public final class Routes {
             // Action item reminders (issue 4): a fixed path, so it must stay before /console/action-items/{id}.
             config.routes.get("/console/action-items/reminders", StaffGuard.allow(Role.VIEWER, reminders::log));
 
+            // Components and probes (issue 3): viewers read, admins change the console's own and reload vigil.yml.
+            config.routes.get("/console/components", StaffGuard.allow(Role.VIEWER, components::list));
+            config.routes.get("/console/components/new", StaffGuard.allow(Role.ADMIN, components::newComponent));
+            config.routes.post("/console/components", StaffGuard.allow(Role.ADMIN, components::createComponent));
+            config.routes.get("/console/components/{id}/edit", StaffGuard.allow(Role.ADMIN, components::editComponent));
+            config.routes.post("/console/components/{id}", StaffGuard.allow(Role.ADMIN, components::updateComponent));
+            config.routes.post("/console/components/{id}/retire",
+                    StaffGuard.allow(Role.ADMIN, components::retireComponent));
+            config.routes.get("/console/probes/new", StaffGuard.allow(Role.ADMIN, components::newProbe));
+            config.routes.post("/console/probes", StaffGuard.allow(Role.ADMIN, components::createProbe));
+            config.routes.get("/console/probes/{id}/edit", StaffGuard.allow(Role.ADMIN, components::editProbe));
+            config.routes.post("/console/probes/{id}", StaffGuard.allow(Role.ADMIN, components::updateProbe));
+            config.routes.post("/console/probes/{id}/remove", StaffGuard.allow(Role.ADMIN, components::removeProbe));
+            config.routes.get("/console/config/reload", StaffGuard.allow(Role.ADMIN, components::showReload));
+            config.routes.post("/console/config/reload", StaffGuard.allow(Role.ADMIN, components::applyReload));
+
             // Incidents (issue 3): viewers read, editors change. Fixed paths come before /{id}.
             config.routes.get("/console/incidents", StaffGuard.allow(Role.VIEWER, incidents.incidents()::list));
             config.routes.get("/console/incidents/new", StaffGuard.allow(Role.EDITOR, incidents.creation()::showNew));
@@ -181,6 +199,9 @@ public final class Routes {
             config.routes.get("/api/v1/openapi.json", ApiGuard.allow(Role.VIEWER, api.openApi()::serve));
             config.routes.get("/api/v1/components", ApiGuard.allow(Role.VIEWER, api.components()::list));
             config.routes.get("/api/v1/components/{id}", ApiGuard.allow(Role.VIEWER, api.components()::one));
+            config.routes.post("/api/v1/components", ApiGuard.allow(Role.ADMIN, api.components()::create));
+            config.routes.patch("/api/v1/components/{id}", ApiGuard.allow(Role.ADMIN, api.components()::update));
+            config.routes.delete("/api/v1/components/{id}", ApiGuard.allow(Role.ADMIN, api.components()::retire));
             config.routes.get("/api/v1/incidents", ApiGuard.allow(Role.VIEWER, api.incidents()::list));
             config.routes.get("/api/v1/incidents/{id}", ApiGuard.allow(Role.VIEWER, api.incidents()::one));
             config.routes.post("/api/v1/incidents", ApiGuard.allow(Role.EDITOR, api.incidents()::create));
@@ -193,6 +214,9 @@ public final class Routes {
             config.routes.delete("/api/v1/subscribers/{id}", ApiGuard.allow(Role.ADMIN, api.subscribers()::remove));
             config.routes.get("/api/v1/probes", ApiGuard.allow(Role.VIEWER, api.probes()::list));
             config.routes.get("/api/v1/probes/{id}", ApiGuard.allow(Role.VIEWER, api.probes()::one));
+            config.routes.post("/api/v1/probes", ApiGuard.allow(Role.ADMIN, api.probes()::create));
+            config.routes.patch("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::update));
+            config.routes.delete("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::remove));
 
             // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
             config.routes.exception(InvalidInput.class, (e, ctx) -> {

@@ -2,6 +2,7 @@ package dev.vigil.testing;
 
 import dev.vigil.Vigil;
 import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,16 @@ public final class RunningVigil implements AutoCloseable {
     /** Starts Vigil on the given clock, such as a {@link MovableClock}. */
     public static RunningVigil start(Path dataDir, String yaml, Map<String, String> extraEnv, Clock clock) {
         return new RunningVigil(Vigil.build(config(dataDir, yaml, extraEnv), clock).start());
+    }
+
+    /**
+     * Starts Vigil from a YAML file, as Main does, so that the console can reload it (issue 3);
+     * the file needs its own site block.
+     */
+    public static RunningVigil startFromFile(Path file, Path dataDir) {
+        Map<String, String> env = Map.of("VIGIL_PORT", "0", "VIGIL_DATA_DIR", dataDir.toString());
+        return new RunningVigil(Vigil.build(ConfigLoader.load(file, env), Clock.systemUTC(), java.util.Set.of(),
+                new ConfigSource(file, env)).start());
     }
 
     public static VigilConfig config(Path dataDir, String yaml, Map<String, String> extraEnv) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class TargetServer implements AutoCloseable {
     private final int port;
     private volatile int status = 200;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
     private TargetServer(int port) {
@@ -47,6 +48,7 @@ public final class TargetServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/health", exchange -> {
+            requests.incrementAndGet();
             byte[] body = (status == 200 ? "ok" : "failing").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
@@ -61,6 +63,11 @@ public final class TargetServer implements AutoCloseable {
             server.stop(0);
             server = null;
         }
+    }
+
+    /** How many requests reached /health so far. */
+    public int requests() {
+        return requests.get();
     }
 
     public void answer(int newStatus) {

@@ -1,0 +1,103 @@
+package dev.vigil.config;
+
+import dev.vigil.web.InvalidInput;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One component or probe given outside vigil.yml, by a console form or the admin API (issue 3),
+ * read with the file's own readers: the same keys, defaults, rules and messages. Problems come
+ * back as an {@link InvalidInput} keyed by the YAML key ("url", "expect.status").
+ */
+public final class Entries {
+    /** The probe's keys, flat: the expect block's keys are written expect.status and so on. */
+    public static final List<String> PROBE_FIELDS = List.of("id", "component", "url", "interval", "timeout",
+            "connect_timeout", "max_body", "expect.status", "expect.body_contains", "expect.max_latency",
+            "failures_to_open", "successes_to_close");
+    public static final List<String> COMPONENT_FIELDS = ComponentReader.KEYS;
+    private static final String EXPECT = "expect.";
+
+    private Entries() {}
+
+    /** @param fields YAML keys to values as a form or a JSON body gives them; absent or null means the default */
+    public static ComponentConfig component(Map<String, ?> fields) {
+        Problems problems = new Problems();
+        ComponentConfig component = ComponentReader.read(
+                Section.entry(fields, ComponentReader.KEYS, problems), new HashSet<>());
+        throwIfAny(problems);
+        return component;
+    }
+
+    /** @param componentIds the components a probe may belong to */
+    public static ProbeConfig probe(Map<String, ?> fields, Collection<String> componentIds) {
+        Problems problems = new Problems();
+        ProbeConfig probe = ProbeReader.read(Section.entry(fields, ProbeReader.KEYS, problems), new HashSet<>(),
+                componentIds);
+        throwIfAny(problems);
+        return probe;
+    }
+
+    /** A probe's settings as text in the file's notation, by flat key; empty text for what is not set. */
+    public static Map<String, String> fieldsOf(ProbeConfig probe) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", probe.id());
+        fields.put("component", probe.componentId());
+        fields.put("url", probe.url().toString());
+        fields.put("interval", Durations.format(probe.interval()));
+        fields.put("timeout", Durations.format(probe.timeout()));
+        fields.put("connect_timeout", Durations.format(probe.connectTimeout()));
+        fields.put("max_body", ByteSizes.format(probe.maxBodyBytes()));
+        fields.put("expect.status", Integer.toString(probe.expect().status()));
+        fields.put("expect.body_contains", orEmpty(probe.expect().bodyContains()));
+        fields.put("expect.max_latency",
+                probe.expect().maxLatency() == null ? "" : Durations.format(probe.expect().maxLatency()));
+        fields.put("failures_to_open", Integer.toString(probe.failuresToOpen()));
+        fields.put("successes_to_close", Integer.toString(probe.successesToClose()));
+        return fields;
+    }
+
+    public static Map<String, String> fieldsOf(ComponentConfig component) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", component.id());
+        fields.put("name", component.name());
+        fields.put("group", orEmpty(component.group()));
+        fields.put("description", orEmpty(component.description()));
+        return fields;
+    }
+
+    /**
+     * Flat fields (as a form posts them) as the readers take them: expect.* keys in an expect
+     * mapping, values stripped, empty ones left out so that their default applies.
+     */
+    public static Map<String, Object> nest(Map<String, String> flat) {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        Map<String, Object> expect = new LinkedHashMap<>();
+        flat.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            if (key.startsWith(EXPECT)) {
+                expect.put(key.substring(EXPECT.length()), value.strip());
+            } else {
+                nested.put(key, value.strip());
+            }
+        });
+        if (!expect.isEmpty()) {
+            nested.put("expect", expect);
+        }
+        return nested;
+    }
+
+    private static void throwIfAny(Problems problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems.byPath());
+        }
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vigil.monitoring;
+
+import dev.vigil.config.ProbeConfig;
+import dev.vigil.db.Database;
+import dev.vigil.outages.OutageService;
+import dev.vigil.outages.Thresholds;
+import dev.vigil.probes.HttpClients;
+import dev.vigil.probes.HttpProbe;
+import dev.vigil.probes.ProbeSettingsStore;
+import dev.vigil.schedule.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The probes that run: those of vigil.yml and those made in the console (issue 3). Each runs as
+ * one scheduled task with its thresholds in the {@link OutageService}. {@link #refresh} makes the
+ * running set match what is declared, starting new probes, restarting changed ones and stopping
+ * removed ones, while Vigil runs.
+ */
+public final class ProbeRegistry {
+    private static final Logger log = LoggerFactory.getLogger(ProbeRegistry.class);
+    private static final String TASK_PREFIX = "probe:";
+
+    private final Database database;
+    private final ProbeSettingsStore settings;
+    private final Scheduler scheduler;
+    private final OutageService outages;
+    private final HttpClients clients;
+    private final Clock clock;
+    private final Map<String, ProbeConfig> running = new LinkedHashMap<>();
+    private List<ProbeConfig> fromConfig;
+
+    public ProbeRegistry(List<ProbeConfig> fromConfig, Database database, ProbeSettingsStore settings,
+            Scheduler scheduler, OutageService outages, HttpClients clients, Clock clock) {
+        this.fromConfig = List.copyOf(fromConfig);
+        this.database = database;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.outages = outages;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** Runs the probes of vigil.yml and the console's active ones from the database, and only those. */
+    public synchronized void refresh() {
+        List<ProbeConfig> wanted = new ArrayList<>(fromConfig);
+        Set<String> yamlIds = Set.copyOf(fromConfig.stream().map(ProbeConfig::id).toList());
+        database.read(settings::active).stream().filter(p -> !yamlIds.contains(p.id())).forEach(wanted::add);
+        runExactly(wanted);
+    }
+
+    /** After vigil.yml was reloaded: its probes are now these. */
+    public synchronized void refresh(List<ProbeConfig> newFromConfig) {
+        fromConfig = List.copyOf(newFromConfig);
+        refresh();
+    }
+
+    /** The running probes: vigil.yml's in file order, then the console's by id. */
+    public synchronized List<ProbeConfig> running() {
+        return List.copyOf(running.values());
+    }
+
+    public synchronized boolean isFromConfig(String probeId) {
+        return fromConfig.stream().anyMatch(p -> p.id().equals(probeId));
+    }
+
+    private void runExactly(List<ProbeConfig> wanted) {
+        Map<String, ProbeConfig> next = new LinkedHashMap<>();
+        wanted.forEach(p -> next.put(p.id(), p));
+        for (String id : List.copyOf(running.keySet())) {
+            if (!next.containsKey(id)) {
+                scheduler.cancel(TASK_PREFIX + id);
+                outages.forget(id);
+                log.info("Probe {} stopped", id);
+            }
+        }
+        for (ProbeConfig probe : next.values()) {
+            ProbeConfig before = running.get(probe.id());
+            if (probe.equals(before)) {
+                continue;
+            }
+            if (before != null) {
+                scheduler.cancel(TASK_PREFIX + probe.id());
+            }
+            start(probe);
+            log.info("Probe {} {} ({} every {})", probe.id(), before == null ? "started" : "restarted with new settings",
+                    probe.url().getHost(), probe.interval());
+        }
+        running.clear();
+        running.putAll(next);
+    }
+
+    /**
+     * Each probe's first check is spread over its interval, by a hash of its id, so that checks
+     * do not bunch at the top of the minute and the spread stays the same across restarts.
+     */
+    private void start(ProbeConfig probe) {
+        outages.useThresholds(probe.id(), new Thresholds(probe.failuresToOpen(), probe.successesToClose()));
+        HttpProbe check = new HttpProbe(probe, clock, clients);
+        long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
+        scheduler.every(TASK_PREFIX + probe.id(), probe.interval(), Duration.ofMillis(spread),
+                scheduledAt -> outages.record(check.check(scheduledAt)));
+    }
+}
