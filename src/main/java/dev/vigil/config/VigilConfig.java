@@ -52,4 +52,10 @@ public record VigilConfig(
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
                 notifications, reminders);
     }
+
+    /** The same settings with the components and probes of a reloaded file (the rest needs a restart). */
+    public VigilConfig withMonitoring(List<ComponentConfig> newComponents, List<ProbeConfig> newProbes) {
+        return new VigilConfig(site, newComponents, newProbes, port, dataDir, dbUrl, retention, demo, bootstrapToken,
+                notifications, reminders);
+    }
 }

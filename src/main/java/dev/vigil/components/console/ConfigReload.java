@@ -77,9 +77,7 @@ public final class ConfigReload {
         if (!preview.hash().equals(previewedHash) || !preview.canApply()) {
             return new Result(false, preview);
         }
-        VigilConfig live = new VigilConfig(current.site(), reading.next.components(), reading.next.probes(),
-                current.port(), current.dataDir(), current.dbUrl(), current.retention(), current.demo(),
-                current.bootstrapToken(), current.notifications());
+        VigilConfig live = current.withMonitoring(reading.next.components(), reading.next.probes());
         database.write(handle -> {
             sync.apply(handle, live, clock.instant());
             audit.record(handle, clock.instant(), actor, "config.reloaded", "config", source.file().toString(),
