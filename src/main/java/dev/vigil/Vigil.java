@@ -50,6 +50,7 @@ import dev.vigil.markdown.Markdown;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.outages.Thresholds;
@@ -178,7 +179,9 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                PostmortemReviewConsole.build(database, audit, markdown, templates, config.site(), clock,
+                        publisher::invalidate)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

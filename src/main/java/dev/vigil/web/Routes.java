@@ -21,6 +21,7 @@ import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -38,7 +39,8 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
+            PostmortemReviewConsole postmortemReview) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -62,6 +64,7 @@ public final class Routes {
         MaintenanceHandlers maintenance = handlers.maintenance();
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
+        PostmortemReviewConsole review = handlers.postmortemReview();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -164,6 +167,19 @@ public final class Routes {
             config.routes.post("/console/incidents/{id}/notice", StaffGuard.allow(Role.EDITOR, incidents.notices()::save));
             config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
             config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
+
+            // Postmortem review and public version (issue 4): viewers read, editors change.
+            config.routes.get("/console/postmortems/{id}/review", StaffGuard.allow(Role.VIEWER, review.reviews()::show));
+            config.routes.post("/console/postmortems/{id}/reviewers", StaffGuard.allow(Role.EDITOR, review.reviews()::nameReviewers));
+            config.routes.post("/console/postmortems/{id}/submit", StaffGuard.allow(Role.EDITOR, review.reviews()::submit));
+            config.routes.post("/console/postmortems/{id}/approve", StaffGuard.allow(Role.EDITOR, review.reviews()::approve));
+            config.routes.post("/console/postmortems/{id}/request-changes", StaffGuard.allow(Role.EDITOR, review.reviews()::requestChanges));
+            config.routes.post("/console/postmortems/{id}/comments", StaffGuard.allow(Role.EDITOR, review.reviews()::comment));
+            config.routes.post("/console/postmortems/{id}/complete", StaffGuard.allow(Role.EDITOR, review.reviews()::complete));
+            config.routes.get("/console/postmortems/{id}/public", StaffGuard.allow(Role.VIEWER, review.publicVersion()::show));
+            config.routes.post("/console/postmortems/{id}/public", StaffGuard.allow(Role.EDITOR, review.publicVersion()::save));
+            config.routes.post("/console/postmortems/{id}/public/publish", StaffGuard.allow(Role.EDITOR, review.publicVersion()::publish));
+            config.routes.post("/console/postmortems/{id}/public/commitments/{itemId}", StaffGuard.allow(Role.EDITOR, review.publicVersion()::commitment));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);
