@@ -57,6 +57,7 @@ import dev.vigil.metrics.MetricsQueries;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.monitoring.ProbeRegistry;
@@ -190,7 +191,9 @@ public final class Vigil {
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
-                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName)));
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
+                PostmortemReviewConsole.build(database, audit, markdown, templates, config.site(), clock,
+                        publisher::invalidate)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

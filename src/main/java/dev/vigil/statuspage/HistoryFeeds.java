@@ -19,6 +19,7 @@ import dev.vigil.incidents.NoticeStore.Notice;
 import dev.vigil.maintenance.Maintenance;
 import dev.vigil.maintenance.MaintenanceUpdate;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.postmortems.PublicPostmortemStore.PublishedPostmortem;
 import dev.vigil.time.TimeFormat;
 import java.net.URI;
 import java.time.Instant;
@@ -46,8 +47,10 @@ final class HistoryFeeds {
      * What the feeds are built from, read with the rest of the snapshot.
      *
      * @param notices the published notices by incident id
+     * @param postmortems the latest published postmortems (issue 4), each an entry of its own
      */
-    record Source(List<Incident> incidents, Map<Long, Notice> notices, List<Maintenance> maintenances) {}
+    record Source(List<Incident> incidents, Map<Long, Notice> notices, List<Maintenance> maintenances,
+            List<PublishedPostmortem> postmortems) {}
 
     /** One feed entry; contentHtml is safe HTML, escaped by ROME when written. */
     record Entry(String id, String title, String link, Instant published, Instant updated, String contentHtml) {}
@@ -56,19 +59,23 @@ final class HistoryFeeds {
     private final String siteUrl;
     private final TimeFormat times;
     private final Markdown markdown;
+    private final PostmortemViews postmortems;
 
-    HistoryFeeds(SiteConfig site, TimeFormat times, Markdown markdown) {
+    HistoryFeeds(SiteConfig site, TimeFormat times, Markdown markdown, PostmortemViews postmortems) {
         this.site = site;
         this.siteUrl = site.url().replaceAll("/+$", "");
         this.times = times;
         this.markdown = markdown;
+        this.postmortems = postmortems;
     }
 
     /** The incidents and windows merged, most recently updated first, at most {@link #ENTRIES}. */
     List<Entry> entries(Source source) {
-        return Stream.concat(
+        return Stream.of(
                         source.incidents().stream().map(i -> incident(i, source.notices().get(i.id()))),
-                        source.maintenances().stream().map(this::maintenance))
+                        source.maintenances().stream().map(this::maintenance),
+                        source.postmortems().stream().map(this::postmortem))
+                .flatMap(entries -> entries)
                 .sorted(Comparator.comparing(Entry::updated).reversed().thenComparing(Entry::id))
                 .limit(ENTRIES)
                 .toList();
@@ -111,6 +118,17 @@ final class HistoryFeeds {
         }
         return new Entry(tag("maintenance", window.id(), window.createdAt()), "Maintenance: " + window.name(),
                 siteUrl + "/#maintenance-" + window.id(), window.createdAt(), window.updatedAt(), html.toString());
+    }
+
+    /**
+     * A published postmortem links to its (first) incident's page, where it is shown; it counts as
+     * updated when published again or when one of its public commitments is done or dropped.
+     */
+    private Entry postmortem(PublishedPostmortem postmortem) {
+        String link = siteUrl + (postmortem.incidentIds().isEmpty() ? "/"
+                : "/incidents/" + postmortem.incidentIds().get(0) + "#postmortem-" + postmortem.id());
+        return new Entry(tag("postmortem", postmortem.id(), postmortem.createdAt()), "Postmortem: " + postmortem.title(),
+                link, postmortem.publishedAt(), postmortem.lastChange(), postmortems.feedHtml(postmortem));
     }
 
     private void appendUpdate(StringBuilder html, String statusLabel, Instant at, String body) {

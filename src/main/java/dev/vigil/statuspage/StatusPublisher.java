@@ -14,6 +14,7 @@ import dev.vigil.maintenance.Maintenance;
 import dev.vigil.maintenance.MaintenanceStatus;
 import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.postmortems.PublicPostmortemStore;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
 import dev.vigil.uptime.Interval;
@@ -60,6 +61,8 @@ public final class StatusPublisher implements AutoCloseable {
     private final TimeFormat times;
     private final HistoryFeeds feeds;
     private final NoticeStore notices = new NoticeStore();
+    private final PublicPostmortemStore postmortems = new PublicPostmortemStore();
+    private final PostmortemViews postmortemViews;
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "vigil-status-publisher");
@@ -83,7 +86,8 @@ public final class StatusPublisher implements AutoCloseable {
         this.views = new StatusPageViews(site, times, markdown);
         this.uptime = new UptimeCalculator(site.timeZone());
         this.templates = templates;
-        this.feeds = new HistoryFeeds(site, times, markdown);
+        this.postmortemViews = new PostmortemViews(times, markdown);
+        this.feeds = new HistoryFeeds(site, times, markdown, postmortemViews);
     }
 
     public StatusSnapshot snapshot() {
@@ -132,7 +136,8 @@ public final class StatusPublisher implements AutoCloseable {
     public Optional<String> incidentPage(long id) {
         return database.read(handle -> incidents.find(handle, id).map(incident -> new IncidentPage(views.siteName(),
                         views.incident(incident, StatusPageViews.names(components.all(handle))),
-                        notices.find(handle, id).filter(NoticeStore.Notice::isPublished).map(this::notice).orElse(null))))
+                        notices.find(handle, id).filter(NoticeStore.Notice::isPublished).map(this::notice).orElse(null),
+                        postmortems.publishedFor(handle, id).stream().map(postmortemViews::view).toList())))
                 .map(page -> templates.render("statuspage/incident.jte", page));
     }
 
@@ -140,8 +145,9 @@ public final class StatusPublisher implements AutoCloseable {
         return new NoticeView(markdown.toHtml(notice.body()), times.dateTime(notice.publishedAt()));
     }
 
-    /** The model of the incident page; notice is null until one is published. */
-    public record IncidentPage(String siteName, StatusPageView.IncidentView incident, NoticeView notice) {}
+    /** The model of the incident page; notice is null until one is published; postmortems are the published ones. */
+    public record IncidentPage(String siteName, StatusPageView.IncidentView incident, NoticeView notice,
+            List<PostmortemViews.PostmortemView> postmortems) {}
 
     /** The published customer notice: html comes from the safe Markdown renderer. */
     public record NoticeView(String html, String publishedAt) {}
@@ -180,7 +186,8 @@ public final class StatusPublisher implements AutoCloseable {
                     .ifPresent(notice -> published.put(incident.id(), notice));
         }
         return new HistoryFeeds.Source(latestIncidents, published,
-                maintenances.latestUpdated(handle, HistoryFeeds.ENTRIES));
+                maintenances.latestUpdated(handle, HistoryFeeds.ENTRIES),
+                postmortems.latestPublished(handle, HistoryFeeds.ENTRIES));
     }
 
     private String write(Object value) {

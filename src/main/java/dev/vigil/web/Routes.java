@@ -24,6 +24,7 @@ import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.metrics.MetricsHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -42,7 +43,8 @@ public final class Routes {
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
-            ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components) {}
+            ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
+            PostmortemReviewConsole postmortemReview) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -69,6 +71,7 @@ public final class Routes {
         ReminderConsole reminders = handlers.reminders();
         MetricsHandlers metrics = handlers.metrics();
         ComponentConsole components = handlers.components();
+        PostmortemReviewConsole review = handlers.postmortemReview();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -192,6 +195,18 @@ public final class Routes {
 
             // Metrics (issue 4): read-only figures for everyone signed in.
             config.routes.get("/console/metrics", StaffGuard.allow(Role.VIEWER, metrics::page));
+            // Postmortem review and public version (issue 4): viewers read, editors change.
+            config.routes.get("/console/postmortems/{id}/review", StaffGuard.allow(Role.VIEWER, review.reviews()::show));
+            config.routes.post("/console/postmortems/{id}/reviewers", StaffGuard.allow(Role.EDITOR, review.reviews()::nameReviewers));
+            config.routes.post("/console/postmortems/{id}/submit", StaffGuard.allow(Role.EDITOR, review.reviews()::submit));
+            config.routes.post("/console/postmortems/{id}/approve", StaffGuard.allow(Role.EDITOR, review.reviews()::approve));
+            config.routes.post("/console/postmortems/{id}/request-changes", StaffGuard.allow(Role.EDITOR, review.reviews()::requestChanges));
+            config.routes.post("/console/postmortems/{id}/comments", StaffGuard.allow(Role.EDITOR, review.reviews()::comment));
+            config.routes.post("/console/postmortems/{id}/complete", StaffGuard.allow(Role.EDITOR, review.reviews()::complete));
+            config.routes.get("/console/postmortems/{id}/public", StaffGuard.allow(Role.VIEWER, review.publicVersion()::show));
+            config.routes.post("/console/postmortems/{id}/public", StaffGuard.allow(Role.EDITOR, review.publicVersion()::save));
+            config.routes.post("/console/postmortems/{id}/public/publish", StaffGuard.allow(Role.EDITOR, review.publicVersion()::publish));
+            config.routes.post("/console/postmortems/{id}/public/commitments/{itemId}", StaffGuard.allow(Role.EDITOR, review.publicVersion()::commitment));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);

@@ -41,6 +41,14 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts fields in the order given, a name possibly more than once (as checkboxes send them). */
+    public HttpResponse<String> postFields(String path, java.util.List<Map.Entry<String, String>> form) {
+        String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Loads a page and posts its form with the CSRF token the page carried, like a person would. */
     public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         Matcher token = CSRF.matcher(get(pagePath).body());

@@ -1,0 +1,86 @@
+package dev.vigil.postmortems;
+
+import dev.vigil.postmortems.ReviewPages.Typed;
+import dev.vigil.postmortems.ReviewRequests.Refusal;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** GET /console/postmortems/{id}/review and its forms: reviewers, submit, approve, request changes, comment, complete. */
+public final class ReviewHandlers {
+    private final Reviews reviews;
+    private final ReviewViews views;
+    private final Templates pages;
+    private final String siteName;
+
+    ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages, String siteName) {
+        this.reviews = reviews;
+        this.views = views;
+        this.pages = pages;
+        this.siteName = siteName;
+    }
+
+    public void show(Context ctx) {
+        render(ctx, Typed.NOTHING, Map.of());
+    }
+
+    public void nameReviewers(Context ctx) {
+        List<String> chosen = ctx.formParams("reviewer");
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.nameReviewers(ReviewRequests.user(ctx), id, version, chosen));
+    }
+
+    public void submit(Context ctx) {
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.submit(ReviewRequests.user(ctx), id, version));
+    }
+
+    public void approve(Context ctx) {
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.approve(ReviewRequests.user(ctx), id, version));
+    }
+
+    public void requestChanges(Context ctx) {
+        String note = ReviewRequests.text(ctx, "note");
+        act(ctx, new Typed("", "", note),
+                (id, version) -> reviews.requestChanges(ReviewRequests.user(ctx), id, version, note));
+    }
+
+    public void complete(Context ctx) {
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.complete(ReviewRequests.user(ctx), id, version));
+    }
+
+    /** Comments carry no version: a comment never overwrites anyone's work. */
+    public void comment(Context ctx) {
+        long id = ReviewRequests.pathId(ctx, "id");
+        Typed typed = new Typed(ReviewRequests.text(ctx, "body"), ReviewRequests.text(ctx, "section"), "");
+        Refusal refusal = ReviewRequests.attempt(ctx, page(id) + "#comments",
+                () -> reviews.comment(ReviewRequests.user(ctx), id, typed.section(), typed.comment()));
+        showAgain(ctx, refusal, typed);
+    }
+
+    private interface Change {
+        void run(long id, long version);
+    }
+
+    private void act(Context ctx, Typed typed, Change change) {
+        long id = ReviewRequests.pathId(ctx, "id");
+        long version = ReviewRequests.version(ctx);
+        showAgain(ctx, ReviewRequests.attempt(ctx, page(id), () -> change.run(id, version)), typed);
+    }
+
+    private void showAgain(Context ctx, Refusal refusal, Typed typed) {
+        if (refusal != null) {
+            ctx.status(refusal.status());
+            render(ctx, typed, refusal.errors());
+        }
+    }
+
+    private void render(Context ctx, Typed typed, Map<String, String> errors) {
+        long id = ReviewRequests.pathId(ctx, "id");
+        pages.page(ctx, "postmortems/review.jte", views.review(ReviewRequests.frame(ctx, siteName),
+                ReviewRequests.canEdit(ctx), reviews.load(ReviewRequests.user(ctx), id), typed, errors));
+    }
+
+    private static String page(long id) {
+        return "/console/postmortems/" + id + "/review";
+    }
+}
