@@ -53,6 +53,7 @@ import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.outages.Thresholds;
+import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.HttpProbe;
@@ -178,7 +179,9 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                PostmortemConsole.build(database, incidents, outageStore, users, audit, markdown, templates, times,
+                        siteName, clock)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

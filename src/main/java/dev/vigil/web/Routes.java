@@ -21,6 +21,7 @@ import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
+import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -38,7 +39,8 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
+            PostmortemConsole postmortems) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -62,6 +64,7 @@ public final class Routes {
         MaintenanceHandlers maintenance = handlers.maintenance();
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
+        PostmortemConsole postmortems = handlers.postmortems();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -164,6 +167,25 @@ public final class Routes {
             config.routes.post("/console/incidents/{id}/notice", StaffGuard.allow(Role.EDITOR, incidents.notices()::save));
             config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
             config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
+
+            // Postmortems (issue 4): viewers read, editors write, only admins delete or edit the template.
+            // Fixed paths come before /{id}.
+            config.routes.get("/console/postmortems", StaffGuard.allow(Role.VIEWER, postmortems.pages()::list));
+            config.routes.get("/console/postmortems/new", StaffGuard.allow(Role.EDITOR, postmortems.pages()::showNew));
+            config.routes.post("/console/postmortems", StaffGuard.allow(Role.EDITOR, postmortems.pages()::create));
+            config.routes.get("/console/postmortems/template", StaffGuard.allow(Role.ADMIN, postmortems.documents()::showTemplate));
+            config.routes.post("/console/postmortems/template", StaffGuard.allow(Role.ADMIN, postmortems.documents()::saveTemplate));
+            config.routes.get("/console/postmortems/{id}", StaffGuard.allow(Role.VIEWER, postmortems.pages()::show));
+            config.routes.post("/console/postmortems/{id}/details", StaffGuard.allow(Role.EDITOR, postmortems.edits()::details));
+            config.routes.post("/console/postmortems/{id}/sections/{key}", StaffGuard.allow(Role.EDITOR, postmortems.edits()::section));
+            config.routes.post("/console/postmortems/{id}/timeline", StaffGuard.allow(Role.EDITOR, postmortems.edits()::addEvent));
+            config.routes.post("/console/postmortems/{id}/timeline/{eventId}/{action}", StaffGuard.allow(Role.EDITOR, postmortems.edits()::event));
+            config.routes.post("/console/postmortems/{id}/tags", StaffGuard.allow(Role.EDITOR, postmortems.edits()::tags));
+            config.routes.post("/console/postmortems/{id}/refresh", StaffGuard.allow(Role.EDITOR, postmortems.edits()::refresh));
+            config.routes.post("/console/postmortems/{id}/delete", StaffGuard.allow(Role.ADMIN, postmortems.edits()::delete));
+            config.routes.get("/console/postmortems/{id}/revisions", StaffGuard.allow(Role.VIEWER, postmortems.documents()::revisions));
+            config.routes.get("/console/postmortems/{id}/export.md", StaffGuard.allow(Role.VIEWER, postmortems.documents()::markdown));
+            config.routes.get("/console/postmortems/{id}/print", StaffGuard.allow(Role.VIEWER, postmortems.documents()::print));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);
