@@ -23,6 +23,8 @@ public final class TimelineBuilder {
     public static final String RECOVERY = "recovery";
     public static final String RESOLVED = "resolved";
     public static final String NOTE = "note";
+    private static final List<String> ORDER = List.of(FIRST_FAILURE, CONFIRMED, INCIDENT_OPENED, UPDATE, RECOVERY,
+            RESOLVED, NOTE);
 
     /** The first failing check of an outage: when, and what the probe saw. */
     public record FirstFailure(Instant at, Integer statusCode, String reason) {}
@@ -43,7 +45,9 @@ public final class TimelineBuilder {
         for (Incident incident : records.incidents()) {
             events.addAll(incidentEvents(incident));
         }
-        events.sort(Comparator.comparing(TimelineEvent.New::at).thenComparing(TimelineEvent.New::sourceRef));
+        // Events of the same instant in the order things happen: failure, confirmation, opening, updates, recovery.
+        events.sort(Comparator.comparing(TimelineEvent.New::at).thenComparing(e -> ORDER.indexOf(e.kind()))
+                .thenComparing(TimelineEvent.New::sourceRef));
         return events;
     }
 
