@@ -61,6 +61,7 @@ import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.ProbeSettingsStore;
@@ -193,7 +194,9 @@ public final class Vigil {
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
                 new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
                 PostmortemReviewConsole.build(database, audit, markdown, templates, config.site(), clock,
-                        publisher::invalidate)));
+                        publisher::invalidate),
+                PostmortemConsole.build(database, incidents, outageStore, users, audit, markdown, templates, times,
+                        siteName, clock)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

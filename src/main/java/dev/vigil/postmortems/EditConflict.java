@@ -1,12 +1,14 @@
 package dev.vigil.postmortems;
 
 /**
- * Someone changed the postmortem after the form was loaded (its version moved on): nothing was
- * saved, and the page is shown again with the current state and status 409.
+ * Someone else changed the postmortem after the form was loaded, so this edit was not saved
+ * (compare-and-set on postmortems.version). Forms show it again with the person's text kept.
  */
-final class EditConflict extends RuntimeException {
-    EditConflict() {
-        super("Someone changed this postmortem after you loaded the page, so nothing was saved. "
-                + "Here it is as it is now; check it and try again.");
+public final class EditConflict extends RuntimeException {
+    public static final String MESSAGE = "Someone else changed this postmortem meanwhile, so your edit was not saved. "
+            + "Your text is below; compare it with the current version and save again.";
+
+    public EditConflict() {
+        super(MESSAGE);
     }
 }

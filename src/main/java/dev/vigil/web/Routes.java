@@ -25,6 +25,7 @@ import dev.vigil.metrics.MetricsHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.postmortems.PostmortemReviewConsole;
+import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -44,7 +45,7 @@ public final class Routes {
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
-            PostmortemReviewConsole postmortemReview) {}
+            PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -72,6 +73,7 @@ public final class Routes {
         MetricsHandlers metrics = handlers.metrics();
         ComponentConsole components = handlers.components();
         PostmortemReviewConsole review = handlers.postmortemReview();
+        PostmortemConsole postmortems = handlers.postmortems();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -207,6 +209,24 @@ public final class Routes {
             config.routes.post("/console/postmortems/{id}/public", StaffGuard.allow(Role.EDITOR, review.publicVersion()::save));
             config.routes.post("/console/postmortems/{id}/public/publish", StaffGuard.allow(Role.EDITOR, review.publicVersion()::publish));
             config.routes.post("/console/postmortems/{id}/public/commitments/{itemId}", StaffGuard.allow(Role.EDITOR, review.publicVersion()::commitment));
+            // Postmortems (issue 4): viewers read, editors write, only admins delete or edit the template.
+            // Fixed paths come before /{id}.
+            config.routes.get("/console/postmortems", StaffGuard.allow(Role.VIEWER, postmortems.pages()::list));
+            config.routes.get("/console/postmortems/new", StaffGuard.allow(Role.EDITOR, postmortems.pages()::showNew));
+            config.routes.post("/console/postmortems", StaffGuard.allow(Role.EDITOR, postmortems.pages()::create));
+            config.routes.get("/console/postmortems/template", StaffGuard.allow(Role.ADMIN, postmortems.documents()::showTemplate));
+            config.routes.post("/console/postmortems/template", StaffGuard.allow(Role.ADMIN, postmortems.documents()::saveTemplate));
+            config.routes.get("/console/postmortems/{id}", StaffGuard.allow(Role.VIEWER, postmortems.pages()::show));
+            config.routes.post("/console/postmortems/{id}/details", StaffGuard.allow(Role.EDITOR, postmortems.edits()::details));
+            config.routes.post("/console/postmortems/{id}/sections/{key}", StaffGuard.allow(Role.EDITOR, postmortems.edits()::section));
+            config.routes.post("/console/postmortems/{id}/timeline", StaffGuard.allow(Role.EDITOR, postmortems.edits()::addEvent));
+            config.routes.post("/console/postmortems/{id}/timeline/{eventId}/{action}", StaffGuard.allow(Role.EDITOR, postmortems.edits()::event));
+            config.routes.post("/console/postmortems/{id}/tags", StaffGuard.allow(Role.EDITOR, postmortems.edits()::tags));
+            config.routes.post("/console/postmortems/{id}/refresh", StaffGuard.allow(Role.EDITOR, postmortems.edits()::refresh));
+            config.routes.post("/console/postmortems/{id}/delete", StaffGuard.allow(Role.ADMIN, postmortems.edits()::delete));
+            config.routes.get("/console/postmortems/{id}/revisions", StaffGuard.allow(Role.VIEWER, postmortems.documents()::revisions));
+            config.routes.get("/console/postmortems/{id}/export.md", StaffGuard.allow(Role.VIEWER, postmortems.documents()::markdown));
+            config.routes.get("/console/postmortems/{id}/print", StaffGuard.allow(Role.VIEWER, postmortems.documents()::print));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);

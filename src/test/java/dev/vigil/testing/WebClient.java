@@ -49,6 +49,13 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts an already encoded form body, for forms with repeated fields (checkboxes). */
+    public HttpResponse<String> postEncoded(String path, String encodedBody) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedBody)).build());
+    }
+
     /** Loads a page and posts its form with the CSRF token the page carried, like a person would. */
     public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         Matcher token = CSRF.matcher(get(pagePath).body());
