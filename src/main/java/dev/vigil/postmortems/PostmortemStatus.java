@@ -37,4 +37,8 @@ public enum PostmortemStatus {
         }
         return Optional.empty();
     }
+
+    public static PostmortemStatus of(String key) {
+        return parse(key).orElseThrow(() -> new IllegalStateException("unknown postmortem status " + key));
+    }
 }

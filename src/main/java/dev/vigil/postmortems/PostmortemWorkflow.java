@@ -1,10 +1,10 @@
 package dev.vigil.postmortems;
 
-import static dev.vigil.postmortems.WorkflowStatus.APPROVED;
-import static dev.vigil.postmortems.WorkflowStatus.COMPLETE;
-import static dev.vigil.postmortems.WorkflowStatus.DRAFT;
-import static dev.vigil.postmortems.WorkflowStatus.IN_REVIEW;
-import static dev.vigil.postmortems.WorkflowStatus.PUBLISHED;
+import static dev.vigil.postmortems.PostmortemStatus.APPROVED;
+import static dev.vigil.postmortems.PostmortemStatus.COMPLETE;
+import static dev.vigil.postmortems.PostmortemStatus.DRAFT;
+import static dev.vigil.postmortems.PostmortemStatus.IN_REVIEW;
+import static dev.vigil.postmortems.PostmortemStatus.PUBLISHED;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,7 +25,7 @@ public final class PostmortemWorkflow {
     }
 
     /** The statuses each action starts from. */
-    private static final Map<Action, Set<WorkflowStatus>> ALLOWED_FROM = new EnumMap<>(Map.of(
+    private static final Map<Action, Set<PostmortemStatus>> ALLOWED_FROM = new EnumMap<>(Map.of(
             Action.NAME_REVIEWERS, EnumSet.of(DRAFT),
             Action.SUBMIT, EnumSet.of(DRAFT),
             Action.APPROVE, EnumSet.of(IN_REVIEW),
@@ -56,13 +56,13 @@ public final class PostmortemWorkflow {
      * @param publicDraft the public text as saved
      * @param openItems the titles of its action items still open, in progress or blocked
      */
-    public record Facts(WorkflowStatus status, int reviewers, boolean actorIsReviewer, boolean actorApproved,
+    public record Facts(PostmortemStatus status, int reviewers, boolean actorIsReviewer, boolean actorApproved,
             int othersToApprove, int incidents, List<String> unresolvedIncidents, String publicDraft,
             List<String> openItems) {}
 
     /** The outcome: either the status it leads to, or the reason it is refused. */
-    public record Decision(WorkflowStatus next, String refusal) {
-        static Decision to(WorkflowStatus next) {
+    public record Decision(PostmortemStatus next, String refusal) {
+        static Decision to(PostmortemStatus next) {
             return new Decision(next, null);
         }
 
@@ -78,7 +78,7 @@ public final class PostmortemWorkflow {
     private PostmortemWorkflow() {}
 
     /** Whether the action can start from the status at all (the console shows its form only then). */
-    public static boolean startsFrom(Action action, WorkflowStatus status) {
+    public static boolean startsFrom(Action action, PostmortemStatus status) {
         return ALLOWED_FROM.get(action).contains(status);
     }
 

@@ -30,21 +30,6 @@ public final class Postmortems {
     public static final int TITLE_LIMIT = 200;
     private static final int LIST_LIMIT = 500;
     private static final int CANDIDATE_LIMIT = 50;
-    static final String PUBLIC_DRAFT = """
-            We are sorry. On %s, %s.
-
-            ### What happened
-
-            _In plain words, what customers saw and for how long._
-
-            ### Why it happened
-
-            _The cause, owned by us even where a supplier was involved._
-
-            ### What we are changing
-
-            _The concrete changes, and when they will be done._
-            """;
 
     /** Everything the write-up page shows, read in one transaction. */
     public record Loaded(Postmortem postmortem, List<Long> incidentIds, List<String> componentIds,
@@ -106,7 +91,7 @@ public final class Postmortems {
             Severity severity = chosen.stream().map(i -> Severity.of(i.impact())).reduce(Severity.SEV4, Severity::worst);
             String name = trimmed.isEmpty() ? chosen.get(0).name() : trimmed;
             long id = store.insert(handle, new PostmortemStore.NewPostmortem(name, severity, actor.id(),
-                    times.startedAt(), times.detectedAt(), times.endedAt(), publicDraft(chosen), now, actor.actor()));
+                    times.startedAt(), times.detectedAt(), times.endedAt(), "", now, actor.actor()));
             Set<String> components = new java.util.TreeSet<>();
             for (Incident incident : chosen) {
                 store.addIncident(handle, id, incident.id());
@@ -234,8 +219,4 @@ public final class Postmortems {
         return store.find(handle, id).orElseThrow(() -> new NotFoundResponse("No postmortem " + id));
     }
 
-    private static String publicDraft(List<Incident> chosen) {
-        return PUBLIC_DRAFT.formatted("_the date_", "_what customers could not do_")
-                + "\n_Written about: " + String.join("; ", chosen.stream().map(Incident::name).toList()) + "._\n";
-    }
 }

@@ -63,7 +63,7 @@ public final class PublicPostmortemStore {
     }
 
     /** Copies the saved draft to the published text, and moves the status, by compare-and-set. */
-    boolean publish(Handle handle, long id, long version, WorkflowStatus status, String actor, Instant now) {
+    boolean publish(Handle handle, long id, long version, PostmortemStatus status, String actor, Instant now) {
         return handle.createUpdate("""
                 UPDATE postmortems SET public_body = public_draft, public_published_at = :now,
                        public_published_by = :actor, status = :status, version = version + 1, updated_at = :now

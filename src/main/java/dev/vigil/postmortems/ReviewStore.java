@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 final class ReviewStore {
 
     /** The columns of a postmortem the review and the public version need. */
-    record Header(long id, String title, WorkflowStatus status, long version, String publicDraft, String publicBody,
+    record Header(long id, String title, PostmortemStatus status, long version, String publicDraft, String publicBody,
             Instant publicPublishedAt, String publicPublishedBy, Instant approvedAt, Instant completedAt) {}
 
     record Reviewer(long userId, String name, Instant requestedAt, Instant approvedAt) {}
@@ -40,7 +40,7 @@ final class ReviewStore {
         return handle.createQuery("SELECT * FROM postmortems WHERE id = :id AND deleted_at IS NULL")
                 .bind("id", id)
                 .map((rs, ctx) -> new Header(rs.getLong("id"), rs.getString("title"),
-                        WorkflowStatus.of(rs.getString("status")), rs.getLong("version"), rs.getString("public_draft"),
+                        PostmortemStatus.of(rs.getString("status")), rs.getLong("version"), rs.getString("public_draft"),
                         rs.getString("public_body"), instant(rs, "public_published_at"),
                         rs.getString("public_published_by"), instant(rs, "approved_at"), instant(rs, "completed_at")))
                 .findOne();
@@ -50,7 +50,7 @@ final class ReviewStore {
      * Moves the status on if nobody changed the postmortem since version was read; false if
      * someone did. Approval and completion stamp their times; going back to draft clears approval.
      */
-    boolean changeStatus(Handle handle, long id, long version, WorkflowStatus to, Instant now) {
+    boolean changeStatus(Handle handle, long id, long version, PostmortemStatus to, Instant now) {
         String stamps = switch (to) {
             case APPROVED -> ", approved_at = :now";
             case COMPLETE -> ", completed_at = :now";

@@ -92,9 +92,9 @@ final class ReviewViews {
         return "";
     }
 
-    static List<Step> steps(WorkflowStatus status) {
+    static List<Step> steps(PostmortemStatus status) {
         List<Step> steps = new ArrayList<>();
-        for (WorkflowStatus step : WorkflowStatus.values()) {
+        for (PostmortemStatus step : PostmortemStatus.values()) {
             String state = step.ordinal() < status.ordinal() ? "done" : step == status ? "current" : "todo";
             steps.add(new Step(step.label(), state));
         }
@@ -116,6 +116,6 @@ final class ReviewViews {
     }
 
     private static String label(String key) {
-        return WorkflowStatus.parse(key).map(WorkflowStatus::label).orElse(key);
+        return PostmortemStatus.parse(key).map(PostmortemStatus::label).orElse(key);
     }
 }

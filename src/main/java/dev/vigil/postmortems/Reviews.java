@@ -175,13 +175,13 @@ final class Reviews {
     }
 
     /** Moves status and version on by compare-and-set; a lost race is a conflict, and the transaction rolls back. */
-    void bump(Handle handle, Header header, WorkflowStatus to, Instant now) {
+    void bump(Handle handle, Header header, PostmortemStatus to, Instant now) {
         if (!store.changeStatus(handle, header.id(), header.version(), to, now)) {
             throw new EditConflict();
         }
     }
 
-    void statusRevision(Handle handle, Header header, WorkflowStatus to, User by, Instant now, String auditAction) {
+    void statusRevision(Handle handle, Header header, PostmortemStatus to, User by, Instant now, String auditAction) {
         store.addRevision(handle, header.id(), now, by.actor(), by.name(), "status", header.status().key(), to.key());
         audit.record(handle, now, by.actor(), auditAction, "postmortem", Long.toString(header.id()),
                 header.status().key() + " → " + to.key());

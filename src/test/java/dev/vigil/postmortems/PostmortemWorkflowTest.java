@@ -16,23 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The review workflow's rules, without a server: every forbidden transition says why. */
 class PostmortemWorkflowTest {
-    private static final Map<Action, List<WorkflowStatus>> ALLOWED = Map.of(
-            Action.NAME_REVIEWERS, List.of(WorkflowStatus.DRAFT),
-            Action.SUBMIT, List.of(WorkflowStatus.DRAFT),
-            Action.APPROVE, List.of(WorkflowStatus.IN_REVIEW),
-            Action.REQUEST_CHANGES, List.of(WorkflowStatus.IN_REVIEW),
-            Action.PUBLISH, List.of(WorkflowStatus.APPROVED, WorkflowStatus.PUBLISHED, WorkflowStatus.COMPLETE),
-            Action.COMPLETE, List.of(WorkflowStatus.APPROVED, WorkflowStatus.PUBLISHED));
+    private static final Map<Action, List<PostmortemStatus>> ALLOWED = Map.of(
+            Action.NAME_REVIEWERS, List.of(PostmortemStatus.DRAFT),
+            Action.SUBMIT, List.of(PostmortemStatus.DRAFT),
+            Action.APPROVE, List.of(PostmortemStatus.IN_REVIEW),
+            Action.REQUEST_CHANGES, List.of(PostmortemStatus.IN_REVIEW),
+            Action.PUBLISH, List.of(PostmortemStatus.APPROVED, PostmortemStatus.PUBLISHED, PostmortemStatus.COMPLETE),
+            Action.COMPLETE, List.of(PostmortemStatus.APPROVED, PostmortemStatus.PUBLISHED));
 
     /** A postmortem that satisfies every condition but its status. */
-    private static Facts ready(WorkflowStatus status) {
+    private static Facts ready(PostmortemStatus status) {
         return new Facts(status, 2, true, false, 1, 1, List.of(), "We are sorry. The disk filled up.", List.of());
     }
 
     static Stream<Arguments> forbiddenTransitions() {
         List<Arguments> forbidden = new ArrayList<>();
         for (Action action : Action.values()) {
-            for (WorkflowStatus status : WorkflowStatus.values()) {
+            for (PostmortemStatus status : PostmortemStatus.values()) {
                 if (!ALLOWED.get(action).contains(status)) {
                     forbidden.add(Arguments.of(action, status));
                 }
@@ -43,7 +43,7 @@ class PostmortemWorkflowTest {
 
     @ParameterizedTest(name = "{0} from {1} is refused")
     @MethodSource("forbiddenTransitions")
-    void anActionFromAStatusItDoesNotStartFromIsRefusedNamingTheStatus(Action action, WorkflowStatus status) {
+    void anActionFromAStatusItDoesNotStartFromIsRefusedNamingTheStatus(Action action, PostmortemStatus status) {
         Decision decision = PostmortemWorkflow.decide(action, ready(status));
 
         assertThat(decision.allowed()).isFalse();
@@ -53,19 +53,19 @@ class PostmortemWorkflowTest {
 
     @Test
     void theHappyPathGoesDraftInReviewApprovedPublishedComplete() {
-        assertThat(PostmortemWorkflow.decide(Action.SUBMIT, ready(WorkflowStatus.DRAFT)).next())
-                .isEqualTo(WorkflowStatus.IN_REVIEW);
-        Facts lastReviewer = new Facts(WorkflowStatus.IN_REVIEW, 2, true, false, 0, 1, List.of(), "Text", List.of());
-        assertThat(PostmortemWorkflow.decide(Action.APPROVE, lastReviewer).next()).isEqualTo(WorkflowStatus.APPROVED);
-        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(WorkflowStatus.APPROVED)).next())
-                .isEqualTo(WorkflowStatus.PUBLISHED);
-        assertThat(PostmortemWorkflow.decide(Action.COMPLETE, ready(WorkflowStatus.PUBLISHED)).next())
-                .isEqualTo(WorkflowStatus.COMPLETE);
+        assertThat(PostmortemWorkflow.decide(Action.SUBMIT, ready(PostmortemStatus.DRAFT)).next())
+                .isEqualTo(PostmortemStatus.IN_REVIEW);
+        Facts lastReviewer = new Facts(PostmortemStatus.IN_REVIEW, 2, true, false, 0, 1, List.of(), "Text", List.of());
+        assertThat(PostmortemWorkflow.decide(Action.APPROVE, lastReviewer).next()).isEqualTo(PostmortemStatus.APPROVED);
+        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(PostmortemStatus.APPROVED)).next())
+                .isEqualTo(PostmortemStatus.PUBLISHED);
+        assertThat(PostmortemWorkflow.decide(Action.COMPLETE, ready(PostmortemStatus.PUBLISHED)).next())
+                .isEqualTo(PostmortemStatus.COMPLETE);
     }
 
     @Test
     void submittingWithoutReviewersIsRefused() {
-        Facts none = new Facts(WorkflowStatus.DRAFT, 0, false, false, 0, 1, List.of(), "", List.of());
+        Facts none = new Facts(PostmortemStatus.DRAFT, 0, false, false, 0, 1, List.of(), "", List.of());
 
         assertThat(PostmortemWorkflow.decide(Action.SUBMIT, none).refusal())
                 .isEqualTo("Name at least one reviewer before submitting the postmortem for review.");
@@ -73,14 +73,14 @@ class PostmortemWorkflowTest {
 
     @Test
     void anApprovalWithOthersStillToApproveKeepsItInReview() {
-        assertThat(PostmortemWorkflow.decide(Action.APPROVE, ready(WorkflowStatus.IN_REVIEW)).next())
-                .isEqualTo(WorkflowStatus.IN_REVIEW);
+        assertThat(PostmortemWorkflow.decide(Action.APPROVE, ready(PostmortemStatus.IN_REVIEW)).next())
+                .isEqualTo(PostmortemStatus.IN_REVIEW);
     }
 
     @Test
     void onlyANamedReviewerApprovesOrRequestsChangesAndOnlyOnce() {
-        Facts outsider = new Facts(WorkflowStatus.IN_REVIEW, 1, false, false, 1, 1, List.of(), "", List.of());
-        Facts approved = new Facts(WorkflowStatus.IN_REVIEW, 2, true, true, 1, 1, List.of(), "", List.of());
+        Facts outsider = new Facts(PostmortemStatus.IN_REVIEW, 1, false, false, 1, 1, List.of(), "", List.of());
+        Facts approved = new Facts(PostmortemStatus.IN_REVIEW, 2, true, true, 1, 1, List.of(), "", List.of());
 
         assertThat(PostmortemWorkflow.decide(Action.APPROVE, outsider).refusal())
                 .startsWith("Only a named reviewer can approve");
@@ -88,12 +88,12 @@ class PostmortemWorkflowTest {
                 .isEqualTo("Only a named reviewer can request changes.");
         assertThat(PostmortemWorkflow.decide(Action.APPROVE, approved).refusal())
                 .isEqualTo("You have already approved this postmortem.");
-        assertThat(PostmortemWorkflow.decide(Action.REQUEST_CHANGES, approved).next()).isEqualTo(WorkflowStatus.DRAFT);
+        assertThat(PostmortemWorkflow.decide(Action.REQUEST_CHANGES, approved).next()).isEqualTo(PostmortemStatus.DRAFT);
     }
 
     @Test
     void publishingIsRefusedWhileAnIncidentIsOpenNamingIt() {
-        Facts open = new Facts(WorkflowStatus.APPROVED, 1, false, false, 0, 2, List.of("API outage"), "Text", List.of());
+        Facts open = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 2, List.of("API outage"), "Text", List.of());
 
         assertThat(PostmortemWorkflow.decide(Action.PUBLISH, open).refusal())
                 .isEqualTo("The public version can be published only once its incidents are resolved; "
@@ -102,9 +102,9 @@ class PostmortemWorkflowTest {
 
     @Test
     void publishingIsRefusedWithoutAnIncidentAnEmptyTextOrPromptsLeft() {
-        Facts noIncident = new Facts(WorkflowStatus.APPROVED, 1, false, false, 0, 0, List.of(), "Text", List.of());
-        Facts empty = new Facts(WorkflowStatus.APPROVED, 1, false, false, 0, 1, List.of(), "  \n", List.of());
-        Facts prompts = new Facts(WorkflowStatus.APPROVED, 1, false, false, 0, 1, List.of(),
+        Facts noIncident = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 0, List.of(), "Text", List.of());
+        Facts empty = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 1, List.of(), "  \n", List.of());
+        Facts prompts = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 1, List.of(),
                 "Sorry.\n\n" + PublicDraftSkeleton.PROMPT + " the cause.]", List.of());
 
         assertThat(PostmortemWorkflow.decide(Action.PUBLISH, noIncident).refusal()).startsWith("Link the postmortem");
@@ -115,15 +115,15 @@ class PostmortemWorkflowTest {
 
     @Test
     void publishingAgainKeepsACompletePostmortemComplete() {
-        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(WorkflowStatus.COMPLETE)).next())
-                .isEqualTo(WorkflowStatus.COMPLETE);
-        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(WorkflowStatus.PUBLISHED)).next())
-                .isEqualTo(WorkflowStatus.PUBLISHED);
+        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(PostmortemStatus.COMPLETE)).next())
+                .isEqualTo(PostmortemStatus.COMPLETE);
+        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, ready(PostmortemStatus.PUBLISHED)).next())
+                .isEqualTo(PostmortemStatus.PUBLISHED);
     }
 
     @Test
     void completingWithOpenItemsIsRefusedNamingEach() {
-        Facts open = new Facts(WorkflowStatus.PUBLISHED, 1, false, false, 0, 1, List.of(), "Text",
+        Facts open = new Facts(PostmortemStatus.PUBLISHED, 1, false, false, 0, 1, List.of(), "Text",
                 List.of("Alert on disk usage", "Rotate logs"));
 
         assertThat(PostmortemWorkflow.decide(Action.COMPLETE, open).refusal())
