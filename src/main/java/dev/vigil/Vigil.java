@@ -59,6 +59,8 @@ import dev.vigil.probes.HttpProbe;
 import dev.vigil.probes.Probe;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.schedule.Scheduler;
+import dev.vigil.search.SearchHandlers;
+import dev.vigil.search.SearchIndex;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
@@ -178,7 +180,8 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                new SearchHandlers(new SearchIndex(database), templates, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -21,6 +21,7 @@ import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
+import dev.vigil.search.SearchHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -38,7 +39,8 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
+            SearchHandlers search) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -62,6 +64,7 @@ public final class Routes {
         MaintenanceHandlers maintenance = handlers.maintenance();
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
+        SearchHandlers search = handlers.search();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -117,6 +120,7 @@ public final class Routes {
             config.routes.before("/console/*", guard::requireSession);
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
+            config.routes.get("/console/search", StaffGuard.allow(Role.VIEWER, search::page));
             config.routes.get("/console/maintenance", StaffGuard.allow(Role.VIEWER, maintenance::list));
             config.routes.get("/console/maintenance/new", StaffGuard.allow(Role.EDITOR, maintenance::showForm));
             config.routes.post("/console/maintenance", StaffGuard.allow(Role.EDITOR, maintenance::create));
