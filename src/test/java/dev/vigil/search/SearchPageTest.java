@@ -10,13 +10,18 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-/** The console's search page through a real server, as Victor (viewer) sees it. */
+/**
+ * The console's search page through a real server, as Victor (viewer) sees it. One Vigil for the
+ * class: every test only reads, and assembling the staff (password hashing) is the slow part.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -27,7 +32,7 @@ class SearchPageTest {
     long failover;
     long item;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         vigil = RunningVigil.start(dataDir, "components: []\n");
         staff = Staff.assemble(vigil);
@@ -46,7 +51,7 @@ class SearchPageTest {
         rows.tag(login, "cache");
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         vigil.close();
     }
