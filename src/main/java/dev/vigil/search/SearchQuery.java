@@ -26,6 +26,7 @@ public record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind 
     static final List<String> ITEM_STATUSES = List.of("open", "in_progress", "blocked", "done", "wont_do");
     private static final Set<String> STATUSES = union(POSTMORTEM_STATUSES, ITEM_STATUSES);
     private static final Pattern PREFIX = Pattern.compile("[\\p{L}\\p{N}]{2,}\\*+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern SEARCHABLE = Pattern.compile("[\\p{L}\\p{N}]");
     private static final String TAG = "tag:";
 
@@ -68,7 +69,8 @@ public record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind 
      * any status. Throws for text too long, or text with nothing in it to search for.
      */
     public static SearchQuery parse(String text, String tag, String kind, String status) {
-        String typed = text == null ? "" : text.strip();
+        // Control characters are never text anyone searches for, and PostgreSQL refuses NUL outright.
+        String typed = text == null ? "" : CONTROL.matcher(text).replaceAll(" ").strip();
         if (typed.length() > MAX_LENGTH) {
             throw InvalidInput.of("q", "That is " + typed.length() + " characters; a search can be at most "
                     + MAX_LENGTH + ". Try a few distinctive words.");
@@ -76,7 +78,7 @@ public record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind 
         List<Term> terms = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
         if (tag != null && !tag.isBlank()) {
-            tags.add(tag.strip().toLowerCase(Locale.ROOT));
+            tags.add(tag(tag));
         }
         read(typed, terms, tags);
         if (!typed.isEmpty() && terms.isEmpty() && tags.isEmpty()) {
@@ -125,12 +127,17 @@ public record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind 
 
     private static void word(String word, List<Term> terms, Set<String> tags) {
         if (word.regionMatches(true, 0, TAG, 0, TAG.length()) && word.length() > TAG.length()) {
-            tags.add(word.substring(TAG.length()).toLowerCase(Locale.ROOT));
+            tags.add(tag(word.substring(TAG.length())));
         } else if (PREFIX.matcher(word).matches()) {
             terms.add(new Term(Term.Type.PREFIX, word.substring(0, word.indexOf('*'))));
         } else {
             add(terms, Term.Type.WORD, word);
         }
+    }
+
+    /** Tags are stored lower-case (V7); a control character can be in none of them. */
+    private static String tag(String typed) {
+        return CONTROL.matcher(typed).replaceAll("").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Keeps a term only if it has a letter or digit: punctuation alone matches nothing on either store. */

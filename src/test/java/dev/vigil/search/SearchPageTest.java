@@ -26,7 +26,7 @@ class SearchPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     RunningVigil vigil;
     Staff staff;
     long failover;
@@ -106,6 +106,7 @@ class SearchPageTest {
             assertThat(response.statusCode()).as(typed).isEqualTo(200);
             assertThat(response.body()).as(typed).doesNotContain("<script>alert(1)");
         }
+        assertThat(victor("/console/search?tag=%00database").statusCode()).isEqualTo(200);
         assertThat(victor("/console/search?q=" + "x".repeat(201)).body()).contains("a search can be at most 200");
         assertThat(victor("/console/search?q=%22%28%22").body()).contains("nothing to search for");
         assertThat(victor("/console/search?q=failover").body()).contains("Database failover took 40 minutes");

@@ -200,7 +200,7 @@ class SearchStorageTest {
         for (String typed : List.of("\"", "\"\"", "*", "alarm*", "(", "(sda", "NEAR", "NEAR(alarm disk)", "-", "-disk",
                 "disk-full", ":", "fired:", "title:alarm", "alarm AND", "OR", "NOT alarm", "^alarm", "alarm)",
                 "'; DROP TABLE postmortems;--", "\\", "%", "_", "a'b", "{disk}", "disk +full", "\"unterminated",
-                "99", "é", "\u0000", "\uE000mark")) {
+                "99", "é", "\u0000", "disk\u0000full", "\uE000mark", "\uD800")) {
             searchAllowingRejection(database, typed);
         }
         assertThat(search(database, "(sda")).extracting(SearchHit::id).containsExactly(id);
