@@ -67,6 +67,8 @@ import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.ProbeSettingsStore;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.schedule.Scheduler;
+import dev.vigil.search.SearchHandlers;
+import dev.vigil.search.SearchIndex;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
@@ -196,7 +198,8 @@ public final class Vigil {
                 PostmortemReviewConsole.build(database, audit, markdown, templates, config.site(), clock,
                         publisher::invalidate),
                 PostmortemConsole.build(database, incidents, outageStore, users, audit, markdown, templates, times,
-                        siteName, clock)));
+                        siteName, clock),
+                new SearchHandlers(new SearchIndex(database), templates, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

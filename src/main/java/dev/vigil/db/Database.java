@@ -112,10 +112,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The shared migrations, plus the folder of this store's own (db/sqlite or db/postgresql) for SQL
+     * that cannot be shared, such as full-text search. Version numbers are unique across the folders.
+     */
     private void migrate() {
         Flyway.configure()
                 .dataSource(writerPool)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:" + dialect.migrationFolder())
                 .placeholders(Map.of("auto_id", dialect.autoIdColumn()))
                 .failOnMissingLocations(true)
                 .load()

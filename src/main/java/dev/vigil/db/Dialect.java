@@ -1,14 +1,21 @@
 package dev.vigil.db;
 
-/** The two stores Vigil runs on. The SQL is shared; only a few placeholders differ. */
+/** The two stores Vigil runs on. Most SQL is shared; a few placeholders and migrations differ. */
 public enum Dialect {
-    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY");
+    SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "db/sqlite"),
+    POSTGRESQL("BIGSERIAL PRIMARY KEY", "db/postgresql");
 
     private final String autoIdColumn;
+    private final String migrationFolder;
 
-    Dialect(String autoIdColumn) {
+    Dialect(String autoIdColumn, String migrationFolder) {
         this.autoIdColumn = autoIdColumn;
+        this.migrationFolder = migrationFolder;
+    }
+
+    /** The classpath folder of the migrations written for this store only, beside the shared db/migration. */
+    public String migrationFolder() {
+        return migrationFolder;
     }
 
     /** Column definition of a generated numeric primary key, used by the migrations as ${auto_id}. */

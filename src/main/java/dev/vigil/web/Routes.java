@@ -26,6 +26,7 @@ import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
 import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.postmortems.PostmortemConsole;
+import dev.vigil.search.SearchHandlers;
 import dev.vigil.statuspage.StatusHandlers;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -45,7 +46,8 @@ public final class Routes {
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
-            PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems) {}
+            PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
+            SearchHandlers search) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -74,6 +76,7 @@ public final class Routes {
         ComponentConsole components = handlers.components();
         PostmortemReviewConsole review = handlers.postmortemReview();
         PostmortemConsole postmortems = handlers.postmortems();
+        SearchHandlers search = handlers.search();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -129,6 +132,7 @@ public final class Routes {
             config.routes.before("/console/*", guard::requireSession);
             config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
+            config.routes.get("/console/search", StaffGuard.allow(Role.VIEWER, search::page));
             config.routes.get("/console/maintenance", StaffGuard.allow(Role.VIEWER, maintenance::list));
             config.routes.get("/console/maintenance/new", StaffGuard.allow(Role.EDITOR, maintenance::showForm));
             config.routes.post("/console/maintenance", StaffGuard.allow(Role.EDITOR, maintenance::create));

@@ -20,7 +20,7 @@ class MigrationStorageTest {
         Database database = store.open();
 
         assertThat(database.dialect()).isEqualTo(store.dialect());
-        assertThat(appliedVersions(database)).isEqualTo(migrationVersions());
+        assertThat(appliedVersions(database)).isEqualTo(migrationVersions(store.dialect()));
         for (String table : TABLES) {
             assertThat(rows(database, table)).as(table).isZero();
         }
@@ -38,16 +38,17 @@ class MigrationStorageTest {
 
         Database second = store.open();
 
-        assertThat(appliedVersions(second)).isEqualTo(migrationVersions());
+        assertThat(appliedVersions(second)).isEqualTo(migrationVersions(store.dialect()));
         List<Component> components = second.read(h -> new ComponentStore().all(h));
         assertThat(components).extracting(Component::name).containsExactly("Web application");
         assertThat(rows(second, "component_status_changes")).isEqualTo(1);
     }
 
-    /** The versions of the migration files in the source tree, in order: every one must be applied. */
-    private static List<String> migrationVersions() {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
-            return files.map(f -> f.getFileName().toString())
+    /** The versions of the shared and the store's own migration files, in order: every one must be applied. */
+    private static List<String> migrationVersions(Dialect dialect) {
+        try (var shared = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"));
+                var own = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources", dialect.migrationFolder()))) {
+            return java.util.stream.Stream.concat(shared, own).map(f -> f.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .map(name -> name.substring(1, name.indexOf("__")))
                     .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
