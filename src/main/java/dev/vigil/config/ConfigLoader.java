@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes",
-            "smtp", "notifications");
+            "smtp", "notifications", "postmortems");
     private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
 
@@ -75,7 +75,8 @@ public final class ConfigLoader {
         boolean privateWebhooks = root.mapping("notifications", List.of("allow_private_webhooks"))
                 .map(n -> n.flag("allow_private_webhooks", false)).orElse(false);
         return new VigilConfig(site, components, probes, server.port(), server.dataDir(), server.dbUrl(),
-                retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks));
+                retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks),
+                PostmortemReader.read(root));
     }
 
     private static Duration retention(Section root) {

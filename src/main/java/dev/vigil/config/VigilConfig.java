@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param bootstrapToken VIGIL_BOOTSTRAP_TOKEN: the value of an admin API token to create when none
  *     exists yet, for automated installs; null when unset. A secret: never log it.
  * @param notifications the mail server and the rules for subscribers' webhooks
+ * @param postmortems the postmortem settings, such as the action items' default due days by severity
  */
 public record VigilConfig(
         SiteConfig site,
@@ -26,7 +27,8 @@ public record VigilConfig(
         Duration retention,
         boolean demo,
         String bootstrapToken,
-        NotificationConfig notifications) {
+        NotificationConfig notifications,
+        PostmortemConfig postmortems) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -43,11 +45,11 @@ public record VigilConfig(
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
-                + ", notifications=" + notifications + "]";
+                + ", notifications=" + notifications + ", postmortems=" + postmortems + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications);
+                notifications, postmortems);
     }
 }
