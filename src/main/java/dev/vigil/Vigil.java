@@ -24,6 +24,11 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.Team;
 import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.actionitems.ActionItemStore;
+import dev.vigil.actionitems.ActionItems;
+import dev.vigil.actionitems.DuePolicy;
+import dev.vigil.api.ActionItemApi;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
@@ -162,6 +167,10 @@ public final class Vigil {
                 new OneTimeLinkHandlers(invitations, resets, templates, cookies, tokens, siteName),
                 new ApiTokenHandlers(apiTokens, templates, times, siteName),
                 new OwnAccountHandlers(accounts, templates, siteName));
+        DuePolicy duePolicy = new DuePolicy(config.postmortems());
+        // Public commitments show item progress; the postmortem feature will rebuild its public page here.
+        ActionItems actionItems = new ActionItems(database, new ActionItemStore(), duePolicy, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
                 new ComponentApi(database, components, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
@@ -169,7 +178,7 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(config.probes(), database, probeStates, checks, outageStore, times),
-                new OpenApiDescription(siteUrl));
+                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
@@ -178,7 +187,9 @@ public final class Vigil {
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
-                notifications.publicHandlers(), notifications.console()));
+                notifications.publicHandlers(), notifications.console(),
+                ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
+                        siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -8,6 +8,8 @@ import dev.vigil.accounts.OwnAccountHandlers;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.TeamHandlers;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.api.ActionItemApi;
 import dev.vigil.api.ApiErrors;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
@@ -38,7 +40,8 @@ public final class Routes {
     /** Everything the routes call. demo is null when the demo target is off. */
     public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
-            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications) {}
+            MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
+            ActionItemConsole actionItems) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -46,7 +49,7 @@ public final class Routes {
 
     /** The admin JSON API under /api/v1 and its guard. */
     public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
-            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi) {}
+            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi, ActionItemApi actionItems) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -62,6 +65,7 @@ public final class Routes {
         MaintenanceHandlers maintenance = handlers.maintenance();
         SubscribeHandlers subscribe = handlers.subscribe();
         NotificationConsole notifications = handlers.notifications();
+        ActionItemConsole actionItems = handlers.actionItems();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -165,6 +169,18 @@ public final class Routes {
             config.routes.post("/console/incidents/{id}/notice/publish", StaffGuard.allow(Role.EDITOR, incidents.notices()::publish));
             config.routes.post("/console/preview", StaffGuard.allow(Role.EDITOR, incidents.preview()::preview));
 
+            // Action items (issue 4): viewers read, editors write, admins delete. Fixed paths come before /{id}.
+            config.routes.get("/console/action-items", StaffGuard.allow(Role.VIEWER, actionItems.board()::board));
+            config.routes.get("/console/action-items.csv", StaffGuard.allow(Role.VIEWER, actionItems.board()::csv));
+            config.routes.get("/console/action-items/mine", StaffGuard.allow(Role.VIEWER, actionItems.board()::mine));
+            config.routes.get("/console/action-items/{id}", StaffGuard.allow(Role.VIEWER, actionItems.items()::show));
+            config.routes.post("/console/action-items/{id}", StaffGuard.allow(Role.EDITOR, actionItems.items()::edit));
+            config.routes.post("/console/action-items/{id}/status", StaffGuard.allow(Role.EDITOR, actionItems.items()::changeStatus));
+            config.routes.post("/console/action-items/{id}/comments", StaffGuard.allow(Role.EDITOR, actionItems.items()::comment));
+            config.routes.post("/console/action-items/{id}/delete", StaffGuard.allow(Role.ADMIN, actionItems.items()::delete));
+            config.routes.get("/console/postmortems/{id}/action-items", StaffGuard.allow(Role.VIEWER, actionItems.items()::ofPostmortem));
+            config.routes.post("/console/postmortems/{id}/action-items", StaffGuard.allow(Role.EDITOR, actionItems.items()::create));
+
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);
             config.routes.before("/api/v1/*", api.guard()::requireToken);
@@ -183,6 +199,12 @@ public final class Routes {
             config.routes.delete("/api/v1/subscribers/{id}", ApiGuard.allow(Role.ADMIN, api.subscribers()::remove));
             config.routes.get("/api/v1/probes", ApiGuard.allow(Role.VIEWER, api.probes()::list));
             config.routes.get("/api/v1/probes/{id}", ApiGuard.allow(Role.VIEWER, api.probes()::one));
+            config.routes.get("/api/v1/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::list));
+            config.routes.get("/api/v1/action-items/{id}", ApiGuard.allow(Role.VIEWER, api.actionItems()::one));
+            config.routes.patch("/api/v1/action-items/{id}", ApiGuard.allow(Role.EDITOR, api.actionItems()::patch));
+            config.routes.delete("/api/v1/action-items/{id}", ApiGuard.allow(Role.ADMIN, api.actionItems()::delete));
+            config.routes.get("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::ofPostmortem));
+            config.routes.post("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.EDITOR, api.actionItems()::create));
 
             // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
             config.routes.exception(InvalidInput.class, (e, ctx) -> {
