@@ -265,6 +265,7 @@ public final class OpenApiDescription {
                                 + "the change if someone else changed the item first."))),
                 "NewActionItem", strict(actionItemFields(), "title", "owner_id"),
                 "ActionItemPatch", noneRequired(strict(actionItemPatch())),
+                "Probe", probe(),
                 "ProbeCheck", object(map(
                         "at", time(), "outcome", map("enum", List.of("up", "degraded", "down")),
                         "reason", map("type", "string", "description", "OK, or why it failed, such as status 503."),
