@@ -26,6 +26,11 @@ import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.actionitems.ActionItemReminderJob;
 import dev.vigil.actionitems.ReminderConsole;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.actionitems.ActionItemStore;
+import dev.vigil.actionitems.ActionItems;
+import dev.vigil.actionitems.DuePolicy;
+import dev.vigil.api.ActionItemApi;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
@@ -148,7 +153,8 @@ public final class Vigil {
         ComponentEditor componentEditor = new ComponentEditor(database, components, probeStates, probeSettings, probes,
                 audit, clock, publisher::invalidate);
         ConfigReload reload = new ConfigReload(source, config, database, components, probeStates, probeSettings,
-                probes, audit, clock, publisher::invalidate);        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
+                probes, audit, clock, publisher::invalidate);
+        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
                 config.site().timeZone(), clock, publisher::invalidate);
         PasswordHasher hasher = new PasswordHasher();
         this.accounts = new Accounts(database, users, sessionStore, audit, hasher, tokens, clock);
@@ -174,6 +180,10 @@ public final class Vigil {
                 new OneTimeLinkHandlers(invitations, resets, templates, cookies, tokens, siteName),
                 new ApiTokenHandlers(apiTokens, templates, times, siteName),
                 new OwnAccountHandlers(accounts, templates, siteName));
+        DuePolicy duePolicy = new DuePolicy(config.postmortems());
+        // Public commitments on incident pages show item progress, so a change rebuilds the public snapshot.
+        ActionItems actionItems = new ActionItems(database, new ActionItemStore(), duePolicy, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
                 new ComponentApi(database, components, componentEditor, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
@@ -181,7 +191,7 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
-                new OpenApiDescription(siteUrl));
+                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
@@ -199,7 +209,9 @@ public final class Vigil {
                         publisher::invalidate),
                 PostmortemConsole.build(database, incidents, outageStore, users, audit, markdown, templates, times,
                         siteName, clock),
-                new SearchHandlers(new SearchIndex(database), templates, siteName)));
+                new SearchHandlers(new SearchIndex(database), templates, siteName),
+                ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
+                        siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -64,6 +64,36 @@ final class JsonBody {
         return value.textValue();
     }
 
+    /** Whether the body names the field (even as null). */
+    boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** An id given as a string or a whole number, as text; null when absent or null. */
+    String idText(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.asText();
+        }
+        return text(field);
+    }
+
+    /** A whole number; null when absent or null. */
+    Long wholeNumber(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problems.putIfAbsent(field, "Must be a whole number.");
+            return null;
+        }
+        return value.longValue();
+    }
+
     /** A true or false field; false when absent or null. */
     boolean flag(String field) {
         JsonNode value = object.get(field);

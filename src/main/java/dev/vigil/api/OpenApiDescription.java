@@ -1,6 +1,12 @@
 package dev.vigil.api;
 
 import dev.vigil.accounts.ApiTokens;
+import dev.vigil.actionitems.ItemForm;
+import dev.vigil.actionitems.ItemKind;
+import dev.vigil.actionitems.ItemSource;
+import dev.vigil.actionitems.ItemStatus;
+import dev.vigil.actionitems.Priority;
+import dev.vigil.actionitems.StatusRules;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.StaffIncidents;
@@ -116,8 +122,44 @@ public final class OpenApiDescription {
                                 ref("ProbeChanges"), 200, ref("Probe"), "400", "401", "403", "404", "409", "415"),
                         "delete", operation("removeProbe", "Stops a console probe (admin role); its history stays. "
                                         + "A probe of vigil.yml answers 409.", null, 204, null, "401", "403", "404", "409")),
+                "/api/v1/action-items", map("get", withFilters(operation("listActionItems", "Action items of "
+                                + "every postmortem, overdue first, then by due date; at most 1000. The query "
+                                + "parameters filter as the console's board does.",
+                        null, 200, object(map("action_items", arrayOf(ref("ActionItem")))), "400", "401"))),
+                "/api/v1/action-items/{id}", map(
+                        "parameters", List.of(idParameter("The action item's id.")),
+                        "get", operation("getActionItem", "One action item.", null, 200, ref("ActionItem"), "401",
+                                "404"),
+                        "patch", operation("patchActionItem", "Changes the fields named, the status included (editor "
+                                        + "role); the others stay. wont_do needs wont_do_reason; done and wont_do set "
+                                        + "completed_at, any other status clears it. Every changed field is recorded.",
+                                ref("ActionItemPatch"), 200, ref("ActionItem"), "400", "401", "403", "404", "415"),
+                        "delete", operation("deleteActionItem", "Deletes an action item (admin role); its history "
+                                + "is kept.", null, 204, null, "401", "403", "404")),
+                "/api/v1/postmortems/{id}/action-items", map(
+                        "parameters", List.of(idParameter("The postmortem's id.")),
+                        "get", operation("listPostmortemActionItems", "A postmortem's action items, soonest due first.",
+                                null, 200, object(map("action_items", arrayOf(ref("ActionItem")))), "401", "404"),
+                        "post", operation("createActionItem", "Adds an open action item (editor role). due_on "
+                                        + "defaults from the postmortem's severity (postmortems.due_days).",
+                                ref("NewActionItem"), 201, ref("ActionItem"), "400", "401", "403", "404", "415")),
                 "/api/v1/openapi.json", map("get", operation("getOpenApi", "This description.", null, 200,
                         map("type", "object"), "401")));
+    }
+
+    /** The board's filters as query parameters. */
+    private static Map<String, Object> withFilters(Map<String, Object> operation) {
+        operation.put("parameters", List.of(
+                query("owner", "Only this user's items (a user id).", string()),
+                query("status", "Only items with this status.", map("enum", ItemStatus.keys())),
+                query("priority", "Only items with this priority.", map("enum", Priority.keys())),
+                query("component", "Only items of postmortems about this component (its id).", string()),
+                query("overdue", "1: only items not closed whose due date has passed.", map("enum", List.of("1", "0")))));
+        return operation;
+    }
+
+    private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
+        return map("name", name, "in", "query", "required", false, "description", description, "schema", schema);
     }
 
     private static Map<String, Object> operation(String id, String summary, Map<String, Object> request, int status,
@@ -231,6 +273,22 @@ public final class OpenApiDescription {
                                 + "scheme and host."),
                         "component_ids", map("type", "array", "items", string(), "description", "Empty: all components."),
                         "confirmed", map("type", "boolean"), "created_at", time(), "confirmed_at", nullableTime())),
+                "ActionItem", object(map(
+                        "id", string(), "postmortem_id", string(), "postmortem_title", string(), "title", string(),
+                        "description", map("type", "string", "description", "Markdown."),
+                        "owner_id", nullable("string"), "owner_name", nullable("string"),
+                        "kind", map("enum", ItemKind.keys()), "priority", map("enum", Priority.keys()),
+                        "due_on", map("type", "string", "format", "date", "description", "A day in the site's time zone."),
+                        "overdue", map("type", "boolean"), "status", map("enum", ItemStatus.keys()),
+                        "wont_do_reason", nullable("string"), "tracker_url", nullable("string"),
+                        "source", map("enum", ItemSource.keys()), "public", map("type", "boolean",
+                                "description", "Shown as a commitment on the public postmortem."),
+                        "created_at", time(), "created_by", string(), "updated_at", time(),
+                        "completed_at", nullableTime(),
+                        "version", map("type", "integer", "description", "Send it back in a PATCH to refuse "
+                                + "the change if someone else changed the item first."))),
+                "NewActionItem", strict(actionItemFields(), "title", "owner_id"),
+                "ActionItemPatch", noneRequired(strict(actionItemPatch())),
                 "Probe", probe(),
                 "ProbeCheck", object(map(
                         "at", time(), "outcome", map("enum", List.of("up", "degraded", "down")),
@@ -256,6 +314,38 @@ public final class OpenApiDescription {
                         "description", "Set when staff cancelled it; it is then completed."),
                 "created_at", time(), "updated_at", time(),
                 "component_ids", arrayOf(string()), "updates", arrayOf(ref("MaintenanceUpdate"))));
+    }
+
+    /** A patch: every field may be left out. */
+    private static Map<String, Object> noneRequired(Map<String, Object> schema) {
+        schema.remove("required");
+        return schema;
+    }
+
+    private static Map<String, Object> actionItemFields() {
+        return map(
+                "title", map("type", "string", "minLength", 1, "maxLength", ItemForm.MAX_TITLE),
+                "description", map("type", "string", "maxLength", ItemForm.MAX_DESCRIPTION, "description", "Markdown."),
+                "owner_id", map("type", List.of("string", "integer"), "description", "An active user's id; an unknown "
+                        + "or disabled one answers 400 naming owner_id."),
+                "kind", map("enum", ItemKind.keys(), "default", ItemKind.PREVENT.key()),
+                "priority", map("enum", Priority.keys(), "default", Priority.P2.key()),
+                "due_on", map("type", "string", "format", "date", "description", "YYYY-MM-DD in the site's time zone; "
+                        + "not in the past. Default: today plus the days for the postmortem's severity."),
+                "source", map("enum", ItemSource.keys(), "default", ItemSource.REVIEW.key()),
+                "tracker_url", map("type", List.of("string", "null"), "format", "uri", "maxLength", ItemForm.MAX_URL,
+                        "description", "An http or https link to the external tracker."),
+                "public", map("type", "boolean", "default", false));
+    }
+
+    private static Map<String, Object> actionItemPatch() {
+        Map<String, Object> fields = actionItemFields();
+        fields.put("status", map("enum", ItemStatus.keys()));
+        fields.put("wont_do_reason", map("type", "string", "maxLength", StatusRules.MAX_REASON,
+                "description", "Needed with status wont_do."));
+        fields.put("version", map("type", "integer", "description", "If given, the change is refused (400) "
+                + "unless the item is still at this version."));
+        return fields;
     }
 
     private static Map<String, Object> probe() {

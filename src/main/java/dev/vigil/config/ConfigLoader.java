@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes",
-            "smtp", "notifications", "reminders");
+            "smtp", "notifications", "reminders", "postmortems");
     private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
 
@@ -76,7 +76,8 @@ public final class ConfigLoader {
                 .map(n -> n.flag("allow_private_webhooks", false)).orElse(false);
         return new VigilConfig(site, components, probes, server.port(), server.dataDir(), server.dbUrl(),
                 retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks),
-                ReminderReader.read(root));
+                ReminderReader.read(root),
+                PostmortemReader.read(root));
     }
 
     private static Duration retention(Section root) {

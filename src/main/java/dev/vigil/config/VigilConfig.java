@@ -16,6 +16,7 @@ import java.util.Optional;
  *     exists yet, for automated installs; null when unset. A secret: never log it.
  * @param notifications the mail server and the rules for subscribers' webhooks
  * @param reminders when the daily action item reminders go out
+ * @param postmortems the postmortem settings, such as the action items' default due days by severity
  */
 public record VigilConfig(
         SiteConfig site,
@@ -28,7 +29,8 @@ public record VigilConfig(
         boolean demo,
         String bootstrapToken,
         NotificationConfig notifications,
-        ReminderPolicy reminders) {
+        ReminderPolicy reminders,
+        PostmortemConfig postmortems) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -45,17 +47,17 @@ public record VigilConfig(
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
-                + ", notifications=" + notifications + ", reminders=" + reminders + "]";
+                + ", notifications=" + notifications + ", reminders=" + reminders + ", postmortems=" + postmortems + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders);
+                notifications, reminders, postmortems);
     }
 
     /** The same settings with the components and probes of a reloaded file (the rest needs a restart). */
     public VigilConfig withMonitoring(List<ComponentConfig> newComponents, List<ProbeConfig> newProbes) {
         return new VigilConfig(site, newComponents, newProbes, port, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders);
+                notifications, reminders, postmortems);
     }
 }

@@ -9,6 +9,8 @@ import dev.vigil.accounts.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.actionitems.ReminderConsole;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.api.ActionItemApi;
 import dev.vigil.api.ApiErrors;
 import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
@@ -47,7 +49,7 @@ public final class Routes {
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
-            SearchHandlers search) {}
+            SearchHandlers search, ActionItemConsole actionItems) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -55,7 +57,7 @@ public final class Routes {
 
     /** The admin JSON API under /api/v1 and its guard. */
     public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
-            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi) {}
+            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi, ActionItemApi actionItems) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -77,6 +79,7 @@ public final class Routes {
         PostmortemReviewConsole review = handlers.postmortemReview();
         PostmortemConsole postmortems = handlers.postmortems();
         SearchHandlers search = handlers.search();
+        ActionItemConsole actionItems = handlers.actionItems();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -231,6 +234,17 @@ public final class Routes {
             config.routes.get("/console/postmortems/{id}/revisions", StaffGuard.allow(Role.VIEWER, postmortems.documents()::revisions));
             config.routes.get("/console/postmortems/{id}/export.md", StaffGuard.allow(Role.VIEWER, postmortems.documents()::markdown));
             config.routes.get("/console/postmortems/{id}/print", StaffGuard.allow(Role.VIEWER, postmortems.documents()::print));
+            // Action items (issue 4): viewers read, editors write, admins delete. Fixed paths come before /{id}.
+            config.routes.get("/console/action-items", StaffGuard.allow(Role.VIEWER, actionItems.board()::board));
+            config.routes.get("/console/action-items.csv", StaffGuard.allow(Role.VIEWER, actionItems.board()::csv));
+            config.routes.get("/console/action-items/mine", StaffGuard.allow(Role.VIEWER, actionItems.board()::mine));
+            config.routes.get("/console/action-items/{id}", StaffGuard.allow(Role.VIEWER, actionItems.items()::show));
+            config.routes.post("/console/action-items/{id}", StaffGuard.allow(Role.EDITOR, actionItems.items()::edit));
+            config.routes.post("/console/action-items/{id}/status", StaffGuard.allow(Role.EDITOR, actionItems.items()::changeStatus));
+            config.routes.post("/console/action-items/{id}/comments", StaffGuard.allow(Role.EDITOR, actionItems.items()::comment));
+            config.routes.post("/console/action-items/{id}/delete", StaffGuard.allow(Role.ADMIN, actionItems.items()::delete));
+            config.routes.get("/console/postmortems/{id}/action-items", StaffGuard.allow(Role.VIEWER, actionItems.items()::ofPostmortem));
+            config.routes.post("/console/postmortems/{id}/action-items", StaffGuard.allow(Role.EDITOR, actionItems.items()::create));
 
             // ---- Admin JSON API: every route below needs an API token (Authorization: Bearer); cookies count for nothing ----
             config.routes.before("/api/v1", api.guard()::requireToken);
@@ -256,6 +270,12 @@ public final class Routes {
             config.routes.post("/api/v1/probes", ApiGuard.allow(Role.ADMIN, api.probes()::create));
             config.routes.patch("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::update));
             config.routes.delete("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::remove));
+            config.routes.get("/api/v1/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::list));
+            config.routes.get("/api/v1/action-items/{id}", ApiGuard.allow(Role.VIEWER, api.actionItems()::one));
+            config.routes.patch("/api/v1/action-items/{id}", ApiGuard.allow(Role.EDITOR, api.actionItems()::patch));
+            config.routes.delete("/api/v1/action-items/{id}", ApiGuard.allow(Role.ADMIN, api.actionItems()::delete));
+            config.routes.get("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::ofPostmortem));
+            config.routes.post("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.EDITOR, api.actionItems()::create));
 
             // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
             config.routes.exception(InvalidInput.class, (e, ctx) -> {

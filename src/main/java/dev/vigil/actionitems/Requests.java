@@ -1,0 +1,56 @@
+package dev.vigil.actionitems;
+
+import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.accounts.Role;
+import dev.vigil.accounts.StaffGuard;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+/** What the action item handlers read from a request. */
+final class Requests {
+    private Requests() {}
+
+    /** A numeric id from the path; anything else names nothing, so it is a 404. */
+    static long pathId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam("id"));
+        }
+    }
+
+    /** The version the form was loaded at; a missing or unreadable one is not checked. */
+    static Long version(Context ctx) {
+        try {
+            return Long.parseLong(ctx.formParam("version"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    static Actor actor(Context ctx) {
+        return Actor.of(StaffGuard.session(ctx).user());
+    }
+
+    static boolean allows(Context ctx, Role role) {
+        return StaffGuard.session(ctx).user().role().includes(role);
+    }
+
+    static Frame frame(Context ctx, String siteName) {
+        return Frame.of(siteName, StaffGuard.session(ctx));
+    }
+
+    static ItemForm form(Context ctx) {
+        return new ItemForm(ctx.formParam("title"), ctx.formParam("description"), ctx.formParam("owner_id"),
+                ctx.formParam("kind"), ctx.formParam("priority"), ctx.formParam("due_on"), ctx.formParam("source"),
+                ctx.formParam("tracker_url"), "1".equals(ctx.formParam("public")), null);
+    }
+
+    static NotFoundResponse noItem(long id) {
+        return new NotFoundResponse("There is no action item " + id + ".");
+    }
+
+    static NotFoundResponse noPostmortem(long id) {
+        return new NotFoundResponse("There is no postmortem " + id + ".");
+    }
+}
