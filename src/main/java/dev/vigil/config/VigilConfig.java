@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param bootstrapToken VIGIL_BOOTSTRAP_TOKEN: the value of an admin API token to create when none
  *     exists yet, for automated installs; null when unset. A secret: never log it.
  * @param notifications the mail server and the rules for subscribers' webhooks
+ * @param firstAdmin VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD: the administrator to create when
+ *     there is none yet; null when unset. Holds a secret: never log it.
  */
 public record VigilConfig(
         SiteConfig site,
@@ -26,7 +28,8 @@ public record VigilConfig(
         Duration retention,
         boolean demo,
         String bootstrapToken,
-        NotificationConfig notifications) {
+        NotificationConfig notifications,
+        FirstAdmin firstAdmin) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -43,11 +46,12 @@ public record VigilConfig(
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
-                + ", notifications=" + notifications + "]";
+                + ", notifications=" + notifications
+                + ", firstAdmin=" + (firstAdmin == null ? "unset" : firstAdmin) + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications);
+                notifications, firstAdmin);
     }
 }
