@@ -88,21 +88,18 @@ class MaintenanceBrowserTest {
 
         assertThat(driver.getCurrentUrl()).endsWith("/console/maintenance");
         assertThat(consoleStatus()).isEqualTo("Scheduled");
-        browser.open(vigil.url("/"));
-        assertThat(publicSection()).isEqualTo("Scheduled maintenance");
+        awaitPublicPage("the window scheduled", () -> publicSection().equals("Scheduled maintenance"));
         assertThat(apiStatus()).isEqualTo("Operational");
 
         clock.advance(Duration.between(clock.instant(), start).plusSeconds(1));
         awaitConsoleStatus("In progress");
-        browser.open(vigil.url("/"));
-        assertThat(publicSection()).isEqualTo("Maintenance in progress");
+        awaitPublicPage("the window in progress", () -> publicSection().equals("Maintenance in progress"));
         assertThat(driver.findElement(By.cssSelector(".incident--maintenance .pill")).getText()).isEqualTo("In progress");
         assertThat(apiStatus()).isEqualTo("Under maintenance");
 
         clock.advance(Duration.between(clock.instant(), end).plusSeconds(1));
         awaitConsoleStatus("Completed");
-        browser.open(vigil.url("/"));
-        assertThat(driver.findElements(By.cssSelector(".incident--maintenance"))).as("no window on the page").isEmpty();
+        awaitPublicPage("the window gone", () -> driver.findElements(By.cssSelector(".incident--maintenance")).isEmpty());
         assertThat(apiStatus()).isEqualTo("Operational");
         assertThat(vigil.get("/api/v2/scheduled-maintenances.json").body())
                 .contains("\"status\":\"completed\"").contains(NAME);
@@ -135,10 +132,18 @@ class MaintenanceBrowserTest {
         });
     }
 
-    /** The heading of the public page's section that holds the window. */
+    /** Reloads the public page until the condition holds: the page is rebuilt in the background after a change. */
+    private void awaitPublicPage(String what, java.util.function.BooleanSupplier condition) {
+        RunningVigil.await(PATIENCE, what + " on the public page", () -> {
+            browser.open(vigil.url("/"));
+            return condition.getAsBoolean();
+        });
+    }
+
+    /** The heading of the public page's section that holds the window; empty when none does. */
     private String publicSection() {
-        return driver.findElement(By.xpath("//article[contains(@class,'incident--maintenance')]/ancestor::section/h2"))
-                .getText();
+        return driver.findElements(By.xpath("//article[contains(@class,'incident--maintenance')]/ancestor::section/h2"))
+                .stream().map(WebElement::getText).findFirst().orElse("");
     }
 
     private String apiStatus() {
