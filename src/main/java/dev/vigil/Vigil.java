@@ -234,7 +234,9 @@ public final class Vigil {
             new DemoHistory(database, config, clock).seedIfNew();
         }
         notifications.startCursorsIfNew();
-        accounts.bootstrapAdmin(System.getenv("VIGIL_ADMIN_EMAIL"), System.getenv("VIGIL_ADMIN_PASSWORD"));
+        if (config.firstAdmin() != null) {
+            accounts.bootstrapAdmin(config.firstAdmin().email(), config.firstAdmin().password());
+        }
         apiTokens.bootstrap(config.bootstrapToken());
         sessions.begin();
         publisher.rebuild();

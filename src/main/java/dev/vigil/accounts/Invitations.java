@@ -54,17 +54,17 @@ public final class Invitations {
         String token = tokens.next();
         Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
-        database.write(handle -> {
+        OneTimeLink link = OneTimeLink.on(siteUrl, PATH, token, expires);
+        LinkSender.Delivery delivery = database.write(handle -> {
             if (users.findByEmail(handle, normalised).isPresent()) {
                 throw InvalidInput.of("email", normalised + " already has an account.");
             }
             long id = store.create(handle, SecretTokens.hash(token), normalised, role.get(), admin.id(), now, expires);
             audit.record(handle, now, admin.actor(), "invitation.created", "invitation", Long.toString(id),
                     normalised + " as " + role.get().key());
-            return null;
+            return sender.sendInvitation(handle, normalised, role.get(), link);
         });
-        OneTimeLink link = OneTimeLink.on(siteUrl, PATH, token, expires);
-        return new Invited(normalised, role.get(), expires, sender.sendInvitation(normalised, role.get(), link));
+        return new Invited(normalised, role.get(), expires, delivery);
     }
 
     /** Invitations still waiting to be used, newest first. */

@@ -1,9 +1,15 @@
 package dev.vigil.accounts;
 
+import org.jdbi.v3.core.Handle;
+
 /**
  * How an invitation or a password reset link reaches its person: by mail when a mail server is
  * configured (the notifications' outbox), else {@link ShowLinkToAdmin} hands the link back for the
  * admin to pass on. Implementations never log the link.
+ *
+ * <p>Both methods run inside the transaction that stores the link, on its handle: the link and its
+ * queued mail are saved together or not at all, so a crash cannot leave an invitation nobody got.
+ * An implementation that refuses (throws) rolls the link back with it.
  */
 public interface LinkSender {
 
@@ -21,7 +27,7 @@ public interface LinkSender {
         }
     }
 
-    Delivery sendInvitation(String email, Role role, OneTimeLink link);
+    Delivery sendInvitation(Handle handle, String email, Role role, OneTimeLink link);
 
-    Delivery sendPasswordReset(User user, OneTimeLink link);
+    Delivery sendPasswordReset(Handle handle, User user, OneTimeLink link);
 }

@@ -51,17 +51,16 @@ public final class PasswordResets {
         String token = tokens.next();
         Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
-        Optional<User> user = database.write(handle -> users.find(handle, userId).map(found -> {
+        OneTimeLink link = OneTimeLink.on(siteUrl, PATH, token, expires);
+        return database.write(handle -> users.find(handle, userId).map(found -> {
             if (found.disabled()) {
                 throw InvalidInput.of("user", found.name() + " is disabled. Enable the account first.");
             }
             long id = store.create(handle, SecretTokens.hash(token), userId, admin.id(), now, expires);
             audit.record(handle, now, admin.actor(), "password_reset.created", "user", Long.toString(userId),
                     "reset link " + id);
-            return found;
+            return new Issued(found, expires, sender.sendPasswordReset(handle, found, link));
         }));
-        return user.map(found -> new Issued(found, expires,
-                sender.sendPasswordReset(found, OneTimeLink.on(siteUrl, PATH, token, expires))));
     }
 
     /** The user whose password the link resets, if it can still be used. */

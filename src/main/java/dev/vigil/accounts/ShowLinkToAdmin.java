@@ -1,15 +1,17 @@
 package dev.vigil.accounts;
 
+import org.jdbi.v3.core.Handle;
+
 /** Sends nothing: the admin sees the link on the page and passes it on themselves. */
 public final class ShowLinkToAdmin implements LinkSender {
 
     @Override
-    public Delivery sendInvitation(String email, Role role, OneTimeLink link) {
+    public Delivery sendInvitation(Handle handle, String email, Role role, OneTimeLink link) {
         return Delivery.shown(link);
     }
 
     @Override
-    public Delivery sendPasswordReset(User user, OneTimeLink link) {
+    public Delivery sendPasswordReset(Handle handle, User user, OneTimeLink link) {
         return Delivery.shown(link);
     }
 }

@@ -37,16 +37,17 @@ public final class ConfigLoader {
      * Expands ${VAR} and ${VAR:-default} in yaml from env, parses it and checks it.
      *
      * @param env the environment: the variables the text refers to, VIGIL_PORT, VIGIL_DATA_DIR, VIGIL_DB_URL,
-     *     VIGIL_BOOTSTRAP_TOKEN and the VIGIL_SMTP_* overrides
+     *     VIGIL_BOOTSTRAP_TOKEN, VIGIL_ADMIN_EMAIL with VIGIL_ADMIN_PASSWORD, and the VIGIL_SMTP_* overrides
      * @throws ConfigException listing every problem found
      */
     public static VigilConfig parse(String yaml, Map<String, String> env) {
         Problems problems = new Problems();
         ServerSettings server = ServerSettings.from(env, problems);
+        FirstAdmin firstAdmin = FirstAdmin.from(env, problems);
         Optional<VigilConfig> config = EnvExpander.expand(yaml, env, problems)
                 .flatMap(text -> YamlDocument.read(text, problems))
                 .flatMap(document -> Section.root(document, TOP_LEVEL_KEYS, problems))
-                .map(root -> build(root, server, env, problems));
+                .map(root -> build(root, server, firstAdmin, env, problems));
         problems.throwIfAny();
         return config.orElseThrow();
     }
@@ -65,7 +66,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static VigilConfig build(Section root, ServerSettings server, Map<String, String> env, Problems problems) {
+    private static VigilConfig build(Section root, ServerSettings server, FirstAdmin firstAdmin,
+            Map<String, String> env, Problems problems) {
         SiteConfig site = SiteReader.read(root);
         Duration retention = retention(root);
         boolean demo = root.mapping("demo", List.of("enabled")).map(d -> d.flag("enabled", false)).orElse(false);
@@ -77,7 +79,8 @@ public final class ConfigLoader {
         return new VigilConfig(site, components, probes, server.port(), server.dataDir(), server.dbUrl(),
                 retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks),
                 ReminderReader.read(root),
-                PostmortemReader.read(root));
+                PostmortemReader.read(root),
+                firstAdmin);
     }
 
     private static Duration retention(Section root) {

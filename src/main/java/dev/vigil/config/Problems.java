@@ -33,6 +33,11 @@ final class Problems {
         messages.add(message);
     }
 
+    /** How many problems were found so far. */
+    int count() {
+        return messages.size();
+    }
+
     void throwIfAny() {
         if (!messages.isEmpty()) {
             throw new ConfigException(messages);

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param notifications the mail server and the rules for subscribers' webhooks
  * @param reminders when the daily action item reminders go out
  * @param postmortems the postmortem settings, such as the action items' default due days by severity
+ * @param firstAdmin VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD: the administrator to create when
+ *     there is none yet; null when unset. Holds a secret: never log it.
  */
 public record VigilConfig(
         SiteConfig site,
@@ -30,7 +32,8 @@ public record VigilConfig(
         String bootstrapToken,
         NotificationConfig notifications,
         ReminderPolicy reminders,
-        PostmortemConfig postmortems) {
+        PostmortemConfig postmortems,
+        FirstAdmin firstAdmin) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -47,17 +50,18 @@ public record VigilConfig(
         return "VigilConfig[site=" + site + ", components=" + components + ", probes=" + probes + ", port=" + port
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
-                + ", notifications=" + notifications + ", reminders=" + reminders + ", postmortems=" + postmortems + "]";
+                + ", notifications=" + notifications + ", reminders=" + reminders + ", postmortems=" + postmortems
+                + ", firstAdmin=" + (firstAdmin == null ? "unset" : firstAdmin) + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems);
+                notifications, reminders, postmortems, firstAdmin);
     }
 
     /** The same settings with the components and probes of a reloaded file (the rest needs a restart). */
     public VigilConfig withMonitoring(List<ComponentConfig> newComponents, List<ProbeConfig> newProbes) {
         return new VigilConfig(site, newComponents, newProbes, port, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems);
+                notifications, reminders, postmortems, firstAdmin);
     }
 }

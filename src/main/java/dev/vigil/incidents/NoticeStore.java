@@ -3,6 +3,7 @@ package dev.vigil.incidents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -52,12 +53,41 @@ public final class NoticeStore {
         }
     }
 
-    /** Copies the draft to the published text. */
+    /**
+     * Copies the draft to the published text and appends the publication to notice_publications,
+     * the history row from which subscribers and staff hooks are told.
+     */
     public void publish(Handle handle, long incidentId, Instant at, String actor) {
         handle.createUpdate("""
                 UPDATE incident_notices SET body = draft, published_at = :at, published_by = :actor
                  WHERE incident_id = :incident""")
                 .bind("at", at.toEpochMilli()).bind("actor", actor).bind("incident", incidentId).execute();
+        handle.createUpdate("""
+                INSERT INTO notice_publications (incident_id, published_at, published_by, body)
+                SELECT incident_id, published_at, published_by, body FROM incident_notices WHERE incident_id = :incident""")
+                .bind("incident", incidentId).execute();
+    }
+
+    /** One publication of a notice, as it went out; revision counts from 1 for the first. */
+    public record Publication(long id, long incidentId, Instant publishedAt, String publishedBy, String body,
+            int revision) {
+
+        public boolean isUpdate() {
+            return revision > 1;
+        }
+    }
+
+    /** Publications with ids past after, oldest first, at most limit. */
+    public List<Publication> publicationsAfter(Handle handle, long after, int limit) {
+        return handle.createQuery("""
+                SELECT p.*, (SELECT COUNT(*) FROM notice_publications e
+                              WHERE e.incident_id = p.incident_id AND e.id <= p.id) AS revision
+                  FROM notice_publications p WHERE p.id > :after ORDER BY p.id LIMIT :limit""")
+                .bind("after", after).bind("limit", limit)
+                .map((rs, ctx) -> new Publication(rs.getLong("id"), rs.getLong("incident_id"),
+                        Instant.ofEpochMilli(rs.getLong("published_at")), rs.getString("published_by"),
+                        rs.getString("body"), rs.getInt("revision")))
+                .list();
     }
 
     private static Notice notice(ResultSet rs) throws SQLException {

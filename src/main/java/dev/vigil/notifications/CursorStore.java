@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 final class CursorStore {
     static final String INCIDENT_UPDATES = "incident_updates";
     static final String COMPONENT_CHANGES = "component_status_changes";
+    static final String NOTICE_PUBLICATIONS = "notice_publications";
 
     /** Starts a missing cursor after the rows already there, so that old history is never announced. */
     void startAtEnd(Handle handle, String source) {

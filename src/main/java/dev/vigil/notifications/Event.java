@@ -8,6 +8,8 @@ public enum Event {
     CONFIRMATION,
     INCIDENT_UPDATE,
     COMPONENT_UPDATE,
+    /** An incident's customer notice (its report), published for the first time or again after edits. */
+    NOTICE_PUBLISHED,
     /** A staff member's invitation or password reset link. */
     ACCOUNT_LINK,
     /** A staff member's daily digest of their overdue and soon-due action items, or an escalation (issue 4). */

@@ -7,6 +7,8 @@ import dev.vigil.db.Dialect;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.incidents.NoticeStore;
+import dev.vigil.incidents.NoticeStore.Publication;
 import dev.vigil.statuspage.StatusData;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns new history rows into deliveries. Incident updates and component status changes are
- * appended rows with growing ids; each pass reads the rows past a stored cursor and, in the same
+ * Turns new history rows into deliveries. Incident updates, component status changes and
+ * publications of incident notices are appended rows with growing ids; each pass reads the rows past a stored cursor and, in the same
  * write transaction, queues one delivery per recipient and moves the cursor. A crash therefore
  * loses or repeats nothing, and the code that writes history knows nothing of notifications.
  *
  * <p>Who hears what: confirmed email subscribers get incident updates (only while a mail server is
  * configured); webhook subscribers get incident updates and component changes, as on Statuspage;
+ * both get each publication of an incident's notice, first or edited;
  * subscribers who chose components only hear of those; staff hooks hear of everything.
  */
 public final class HistoryNotifier {
@@ -42,6 +45,7 @@ public final class HistoryNotifier {
     private final StaffHookStore hooks;
     private final DeliveryStore deliveries;
     private final CursorStore cursors = new CursorStore();
+    private final NoticeStore notices = new NoticeStore();
     private final MailNotices mail;
     private final WebhookNotices webhooks;
     private final Links links;
@@ -72,6 +76,7 @@ public final class HistoryNotifier {
         database.write(handle -> {
             cursors.startAtEnd(handle, CursorStore.INCIDENT_UPDATES);
             cursors.startAtEnd(handle, CursorStore.COMPONENT_CHANGES);
+            cursors.startAtEnd(handle, CursorStore.NOTICE_PUBLICATIONS);
             return null;
         });
     }
@@ -86,6 +91,10 @@ public final class HistoryNotifier {
         } while (pass.rows == ROWS_PER_PASS);
         do {
             pass = componentChanges();
+            queued += pass.queued;
+        } while (pass.rows == ROWS_PER_PASS);
+        do {
+            pass = noticePublications();
             queued += pass.queued;
         } while (pass.rows == ROWS_PER_PASS);
         return queued;
@@ -159,6 +168,30 @@ public final class HistoryNotifier {
         });
     }
 
+    private Pass noticePublications() {
+        if (!database.read(handle -> cursors.hasRowsAfter(handle, CursorStore.NOTICE_PUBLICATIONS))) {
+            return new Pass(0, 0);
+        }
+        return database.write(handle -> {
+            holdBackUncommittedRows(handle, CursorStore.NOTICE_PUBLICATIONS);
+            long after = cursors.position(handle, CursorStore.NOTICE_PUBLICATIONS);
+            List<Publication> rows = notices.publicationsAfter(handle, after, ROWS_PER_PASS);
+            if (rows.isEmpty()) {
+                return new Pass(0, 0);
+            }
+            Instant now = clock.instant();
+            Audience audience = audience(handle, now);
+            int queued = 0;
+            for (Publication publication : rows) {
+                Incident incident = incidents.find(handle, publication.incidentId()).orElseThrow();
+                queued += queueNotice(handle, incident, publication, audience, now);
+            }
+            cursors.move(handle, CursorStore.NOTICE_PUBLICATIONS, rows.get(rows.size() - 1).id());
+            logQueued(queued, rows.size(), "notice publications");
+            return new Pass(rows.size(), queued);
+        });
+    }
+
     private int queueIncidentUpdate(Handle handle, Incident incident, IncidentUpdate update, Audience audience,
             Instant now) {
         Set<String> touched = new LinkedHashSet<>(incident.componentIds());
@@ -212,6 +245,35 @@ public final class HistoryNotifier {
                 queued += queue(handle, new Delivery.New(key, hook.kind(), Event.COMPONENT_UPDATE, null, hook.id(),
                         hook.url(), payload.get()), now);
             }
+        }
+        return queued;
+    }
+
+    /** Like an incident update: to subscribers of the incident's components, and to every staff hook. */
+    private int queueNotice(Handle handle, Incident incident, Publication publication, Audience audience,
+            Instant now) {
+        String event = "notice:" + publication.id();
+        int queued = 0;
+        for (Subscriber subscriber : audience.subscribers) {
+            if (!subscriber.wants(incident.componentIds())
+                    || (subscriber.channel() == Channel.EMAIL && !emailEnabled)) {
+                continue;
+            }
+            String key = event + ":sub:" + subscriber.id();
+            String payload = subscriber.channel() == Channel.EMAIL
+                    ? mail.noticePublished(subscriber, incident, publication, audience.componentNames).toJson()
+                    : webhooks.notice(incident, publication, audience.data, key,
+                            links.unsubscribe(subscriber.unsubscribeToken()), now);
+            queued += queue(handle, new Delivery.New(key, subscriber.channel(), Event.NOTICE_PUBLISHED,
+                    subscriber.id(), null, subscriber.target(), payload), now);
+        }
+        for (StaffHook hook : audience.hooks) {
+            String key = event + ":hook:" + hook.id();
+            String payload = hook.kind() == Channel.SLACK
+                    ? webhooks.slackNotice(incident, publication)
+                    : webhooks.notice(incident, publication, audience.data, key, null, now);
+            queued += queue(handle, new Delivery.New(key, hook.kind(), Event.NOTICE_PUBLISHED, null, hook.id(),
+                    hook.url(), payload), now);
         }
         return queued;
     }

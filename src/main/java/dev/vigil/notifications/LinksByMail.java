@@ -5,24 +5,26 @@ import dev.vigil.accounts.OneTimeLink;
 import dev.vigil.accounts.Role;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.accounts.User;
-import dev.vigil.db.Database;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.InvalidInput;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Mails invitation and password reset links through the outbox, as subscription confirmations go:
  * durable and retried, and the link is dropped from the stored mail once it is sent or given up.
- * Chosen when a mail server is configured.
+ * Chosen when a mail server is configured. The mail is queued on the caller's handle, in the
+ * transaction that stores the link.
  */
 public final class LinksByMail implements LinkSender {
-    private final Database database;
     private final DeliveryStore deliveries;
     private final String siteName;
     private final TimeFormat times;
     private final Clock clock;
 
-    LinksByMail(Database database, DeliveryStore deliveries, String siteName, TimeFormat times, Clock clock) {
-        this.database = database;
+    LinksByMail(DeliveryStore deliveries, String siteName, TimeFormat times, Clock clock) {
         this.deliveries = deliveries;
         this.siteName = siteName;
         this.times = times;
@@ -30,7 +32,7 @@ public final class LinksByMail implements LinkSender {
     }
 
     @Override
-    public LinkSender.Delivery sendInvitation(String email, Role role, OneTimeLink link) {
+    public LinkSender.Delivery sendInvitation(Handle handle, String email, Role role, OneTimeLink link) {
         String text = """
                 You have been invited to join the team behind the %s status page, as %s.
 
@@ -39,11 +41,11 @@ public final class LinksByMail implements LinkSender {
 
                 The link works once, until %s. If you did not expect this invitation, ignore this mail.
                 """.formatted(siteName, role.key(), link.url(), times.dateTime(link.expiresAt()));
-        return queue("invite", email, "[" + siteName + "] You are invited to join the team", text, link);
+        return queue(handle, "invite", "email", email, "[" + siteName + "] You are invited to join the team", text, link);
     }
 
     @Override
-    public LinkSender.Delivery sendPasswordReset(User user, OneTimeLink link) {
+    public LinkSender.Delivery sendPasswordReset(Handle handle, User user, OneTimeLink link) {
         String text = """
                 Hello %s,
 
@@ -53,16 +55,32 @@ public final class LinksByMail implements LinkSender {
                 The link works once, until %s. Using it signs you out everywhere else. If you did not ask \
                 for a new password, tell your administrator.
                 """.formatted(user.name(), siteName, link.url(), times.dateTime(link.expiresAt()));
-        return queue("reset", user.email(), "[" + siteName + "] Choose a new password", text, link);
+        return queue(handle, "reset", "user", user.email(), "[" + siteName + "] Choose a new password", text, link);
     }
 
-    /** The key names the link by its token's hash, so a retried queueing cannot mail it twice. */
-    private LinkSender.Delivery queue(String kind, String to, String subject, String text, OneTimeLink link) {
+    /**
+     * The key names the link by its token's hash, so a retried queueing cannot mail it twice. An
+     * address the mail library cannot send to is refused here, on the field that holds it, rather
+     * than queued to fail on every attempt; the refusal rolls back the link.
+     */
+    private LinkSender.Delivery queue(Handle handle, String kind, String field, String to, String subject,
+            String text, OneTimeLink link) {
+        refuseUnsendable(field, to);
         String key = "account:" + kind + ":" + SecretTokens.hash(link.url()).substring(0, 16);
         OutgoingMail mail = new OutgoingMail(to, subject.replaceAll("[\\r\\n]+", " "), text, null);
         // Qualified: inside a LinkSender, "Delivery" is LinkSender's own record, not the outbox's.
-        database.write(handle -> deliveries.enqueue(handle, new dev.vigil.notifications.Delivery.New(key, Channel.EMAIL, Event.ACCOUNT_LINK,
-                null, null, to, mail.toJson()), clock.instant()));
+        deliveries.enqueue(handle, new dev.vigil.notifications.Delivery.New(key, Channel.EMAIL, Event.ACCOUNT_LINK,
+                null, null, to, mail.toJson()), clock.instant());
         return LinkSender.Delivery.mailed(to);
+    }
+
+    /** The same strict parse MailSender makes before sending. */
+    private static void refuseUnsendable(String field, String address) {
+        try {
+            new InternetAddress(address, true).validate();
+        } catch (AddressException e) {
+            throw InvalidInput.of(field, "No mail can be sent to " + address + ": " + e.getMessage()
+                    + ". Check the address.");
+        }
     }
 }

@@ -2,13 +2,14 @@ package dev.vigil.notifications;
 
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.incidents.NoticeStore.Publication;
 import dev.vigil.time.TimeFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The words of the mails subscribers get: the confirmation, and one mail per incident update. */
+/** The words of the mails subscribers get: the confirmation, one mail per incident update and per published notice. */
 public final class MailNotices {
     private final String siteName;
     private final Links links;
@@ -63,6 +64,25 @@ public final class MailNotices {
                 .replaceAll("[\\r\\n]+", " ");
         return new OutgoingMail(subscriber.target(), subject, text.toString(),
                 links.unsubscribe(subscriber.unsubscribeToken()));
+    }
+
+    /**
+     * A published notice: the report of a resolved incident, in its Markdown as written (it reads
+     * well as plain text). A republished notice says it was updated.
+     */
+    public OutgoingMail noticePublished(Subscriber subscriber, Incident incident, Publication publication,
+            Map<String, String> componentNames) {
+        String what = publication.isUpdate() ? "Updated incident report" : "Incident report";
+        String text = incident.name() + "\n"
+                + what + ", published " + times.dateTime(publication.publishedAt()) + "\n\n"
+                + publication.body().strip() + "\n\n"
+                + "Read it on the status page: " + links.incident(incident.id()) + "\n\n"
+                + "-- \n"
+                + "You get this because you subscribed to updates from " + siteName
+                + scope(subscriber, componentNames) + ".\n"
+                + "Unsubscribe with one click: " + links.unsubscribe(subscriber.unsubscribeToken()) + "\n";
+        String subject = ("[" + siteName + "] " + what + ": " + incident.name()).replaceAll("[\\r\\n]+", " ");
+        return new OutgoingMail(subscriber.target(), subject, text, links.unsubscribe(subscriber.unsubscribeToken()));
     }
 
     private static String affected(Incident incident, IncidentUpdate update, Map<String, String> componentNames) {

@@ -53,7 +53,7 @@ public final class Notifications implements AutoCloseable {
                 links.host()) : null, new WebhookPoster(), addresses, backoff, parts.clock());
         this.subscriptions = new Subscriptions(database, subscribers, deliveries, parts.components(), mail,
                 parts.tokens(), addresses, parts.audit(), email, parts.clock());
-        this.linksByMail = email ? new LinksByMail(database, deliveries, parts.site().name(), parts.times(),
+        this.linksByMail = email ? new LinksByMail(deliveries, parts.site().name(), parts.times(),
                 parts.clock()) : null;
         StaffAlerts alerts = new StaffAlerts(database, hooks, deliveries, parts.tokens(), parts.audit(), parts.clock());
         this.publicHandlers = new SubscribeHandlers(subscriptions, parts.formTokens(), parts.templates(), links,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.components.Component;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.incidents.NoticeStore.Publication;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusData;
 import dev.vigil.time.TimeFormat;
@@ -45,6 +46,28 @@ public final class WebhookNotices {
         return write(envelope);
     }
 
+    /**
+     * A published notice: the incident as it stands, with the notice in Statuspage's postmortem
+     * fields (postmortem_body, postmortem_published_at), and a notice object saying which
+     * publication this is (revision 1 is the first; later ones are edits published again).
+     */
+    public String notice(Incident incident, Publication publication, StatusData data, String idempotencyKey,
+            String unsubscribeUrl, Instant now) {
+        Map<String, Object> envelope = envelope(data, idempotencyKey, unsubscribeUrl, now);
+        Map<String, Object> body = api.incident(incident, data);
+        body.put("postmortem_body", publication.body());
+        body.put("postmortem_published_at", times.iso(publication.publishedAt()));
+        envelope.put("incident", body);
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("id", Long.toString(publication.id()));
+        notice.put("incident_id", Long.toString(incident.id()));
+        notice.put("revision", publication.revision());
+        notice.put("updated", publication.isUpdate());
+        notice.put("published_at", times.iso(publication.publishedAt()));
+        envelope.put("notice", notice);
+        return write(envelope);
+    }
+
     /** The component and its change; empty when the component is no longer shown (it left the configuration). */
     public Optional<String> component(ComponentChange change, StatusData data, String idempotencyKey,
             String unsubscribeUrl, Instant now) {
@@ -67,6 +90,14 @@ public final class WebhookNotices {
         String text = "*" + slack(incident.name()) + "* · " + update.status().label() + " · "
                 + times.dateTime(update.displayAt()) + "\n" + slack(update.body().strip()) + "\n<"
                 + links.incident(incident.id()) + "|View the incident on " + slack(siteName) + ">";
+        return write(Map.of("text", text));
+    }
+
+    public String slackNotice(Incident incident, Publication publication) {
+        String text = "*" + slack(incident.name()) + "* · "
+                + (publication.isUpdate() ? "Incident report updated" : "Incident report published") + " · "
+                + times.dateTime(publication.publishedAt()) + "\n<" + links.incident(incident.id())
+                + "|Read it on " + slack(siteName) + ">";
         return write(Map.of("text", text));
     }
 

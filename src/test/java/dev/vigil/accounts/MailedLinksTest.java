@@ -121,6 +121,26 @@ class MailedLinksTest {
         assertThat(later.get("/console").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anInvitationWhoseMailTheOutboxRefusesLeavesNoInvitationBehind() throws Exception {
+        // The sign-up rule takes any a@b.c, but no mail can be sent to a local part with "..".
+        HttpResponse<String> refused = ada.submit("/console/users", "/console/users/invitations",
+                Map.of("email", "grace..hopper@example.com", "role", "editor"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("No mail can be sent to grace..hopper@example.com")
+                .contains("aria-invalid=\"true\"");
+        assertThat(count("SELECT COUNT(*) FROM invitations")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM deliveries")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation.created'")).isZero();
+        Thread.sleep(2_000);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private long count(String sql) {
+        return vigil.vigil().database().read(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
     private MimeMessage mail(int count) {
         assertThat(smtp.waitForIncomingEmail(PATIENCE.toMillis(), count)).as("mail number %d arrives", count).isTrue();
         return smtp.getReceivedMessages()[count - 1];

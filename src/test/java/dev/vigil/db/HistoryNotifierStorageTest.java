@@ -11,6 +11,7 @@ import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
+import dev.vigil.incidents.NoticeStore;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
 import dev.vigil.notifications.Channel;
 import dev.vigil.notifications.DeliveryStore;
@@ -244,6 +245,44 @@ class HistoryNotifierStorageTest {
             assertThat(queuedKeys(database)).containsExactlyInAnyOrder(
                     "update:" + first + ":hook:" + hook, "update:" + later + ":hook:" + hook);
         }
+    }
+
+    @OnEachBackend
+    void eachPublicationOfANoticeIsQueuedOnceForEachRecipientOfItsComponents(TestDatabase store) throws Exception {
+        Database database = webAndSearch(store);
+        HistoryNotifier notifier = startedNotifier(database, true);
+        everyone(database);
+        long incident = incident(database, "Web application is unavailable", "web");
+        update(database, incident, IncidentStatus.RESOLVED, "Fixed.");
+        notifier.run();
+        NoticeStore notices = new NoticeStore();
+
+        long first = publishNotice(database, notices, incident, "A full disk.");
+        int queued = notifier.run();
+        long second = publishNotice(database, notices, incident, "A full disk. We now alert on disk space.");
+        int republished = notifier.run();
+
+        assertThat(queued).isEqualTo(4);
+        assertThat(republished).isEqualTo(4);
+        assertThat(notifier.run()).isZero();
+        assertThat(queuedKeys(database)).contains(
+                "notice:" + first + ":sub:" + grace, "notice:" + first + ":sub:" + aggregator,
+                "notice:" + first + ":hook:" + slack, "notice:" + first + ":hook:" + opsWebhook,
+                "notice:" + second + ":sub:" + grace).noneMatch(key -> key.endsWith(":sub:" + linus));
+        OutgoingMail mail = OutgoingMail.fromJson(payload(database, "notice:" + second + ":sub:" + grace));
+        assertThat(mail.subject()).isEqualTo("[Acme Status] Updated incident report: Web application is unavailable");
+        assertThat(mail.text()).contains("We now alert on disk space.");
+        JsonNode body = json.readTree(payload(database, "notice:" + first + ":sub:" + aggregator));
+        assertThat(body.at("/incident/postmortem_body").asText()).isEqualTo("A full disk.");
+        assertThat(body.at("/notice/revision").asInt()).isEqualTo(1);
+    }
+
+    private long publishNotice(Database database, NoticeStore notices, long incident, String text) {
+        return database.write(h -> {
+            notices.saveDraft(h, incident, text, clock.instant(), "user:1");
+            notices.publish(h, incident, clock.instant(), "user:1");
+            return h.createQuery("SELECT MAX(id) FROM notice_publications").mapTo(Long.class).one();
+        });
     }
 
     private HistoryNotifier notifier(Database database, boolean email) {
