@@ -91,9 +91,17 @@ public final class PostmortemApi {
         long id = id(ctx);
         JsonBody body = JsonBody.of(ctx, PATCH_FIELDS);
         Long version = body.wholeNumber("version");
-        Postmortem current = automation.one(id).overview().postmortem();
+        Full full = automation.one(id);
+        Postmortem current = full.overview().postmortem();
         PostmortemStore.Details details = details(body, current);
         Map<String, String> sections = body.textsByKey("sections");
+        List<String> keys = full.sections().stream().map(PostmortemStore.Section::key).toList();
+        for (String key : sections.keySet()) {
+            if (!keys.contains(key)) {
+                throw InvalidInput.of("sections." + key, "This postmortem has no section \"" + key + "\"; its sections "
+                        + "are " + String.join(", ", keys) + ".");
+            }
+        }
         List<String> tags = body.has("tags") ? body.texts("tags") : null;
         body.throwIfInvalid();
         if (version == null) {
