@@ -36,6 +36,7 @@ import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
 import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
+import dev.vigil.api.PostmortemApi;
 import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
 import dev.vigil.components.ComponentStore;
@@ -184,6 +185,10 @@ public final class Vigil {
         // Public commitments on incident pages show item progress, so a change rebuilds the public snapshot.
         ActionItems actionItems = new ActionItems(database, new ActionItemStore(), duePolicy, audit,
                 config.site().timeZone(), clock, publisher::invalidate);
+        PostmortemReviewConsole postmortemReview = PostmortemReviewConsole.build(database, audit, markdown, templates,
+                config.site(), clock, publisher::invalidate);
+        PostmortemConsole postmortemConsole = PostmortemConsole.build(database, incidents, outageStore, users, audit,
+                markdown, templates, times, siteName, clock);
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
                 new ComponentApi(database, components, componentEditor, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
@@ -191,7 +196,9 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
-                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times));
+                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times),
+                new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
+                        postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
@@ -205,10 +212,7 @@ public final class Vigil {
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
                 new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
-                PostmortemReviewConsole.build(database, audit, markdown, templates, config.site(), clock,
-                        publisher::invalidate),
-                PostmortemConsole.build(database, incidents, outageStore, users, audit, markdown, templates, times,
-                        siteName, clock),
+                postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName)));

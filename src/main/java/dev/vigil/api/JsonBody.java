@@ -128,6 +128,67 @@ final class JsonBody {
         return texts;
     }
 
+    /** Ids given as strings or whole numbers (postmortems, issue 4); empty when absent or null. */
+    List<Long> ids(String field) {
+        JsonNode value = object.get(field);
+        List<Long> ids = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return ids;
+        }
+        String problem = "Must be a list of ids, such as [12, 14].";
+        if (!value.isArray()) {
+            problems.putIfAbsent(field, problem);
+            return ids;
+        }
+        for (JsonNode item : value) {
+            try {
+                ids.add(item.isIntegralNumber() && item.canConvertToLong() ? item.longValue()
+                        : Long.parseLong(item.isTextual() ? item.textValue().strip() : "?"));
+            } catch (NumberFormatException e) {
+                problems.putIfAbsent(field, problem);
+                return List.of();
+            }
+        }
+        return ids;
+    }
+
+    /** A time with its offset, such as "2026-03-01T14:05:00Z"; null when absent or null. */
+    java.time.Instant instant(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.putIfAbsent(field, "Must be an ISO-8601 time with its offset, such as \"2026-03-01T14:05:00Z\".");
+            return null;
+        }
+    }
+
+    /** An object of texts by key, such as {"summary": "..."}; empty when absent or null. */
+    Map<String, String> textsByKey(String field) {
+        JsonNode value = object.get(field);
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        String problem = "Must be an object of texts by key, such as {\"summary\": \"...\"}.";
+        if (!value.isObject()) {
+            problems.putIfAbsent(field, problem);
+            return texts;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> entries = value.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!entry.getValue().isTextual()) {
+                problems.putIfAbsent(field, problem);
+                return Map.of();
+            }
+            texts.put(entry.getKey(), entry.getValue().textValue());
+        }
+        return texts;
+    }
+
     /**
      * The object as plain maps, lists and scalars, for the configuration's readers (issue 3), which
      * check each value themselves; a JSON null reads as absent (its default).

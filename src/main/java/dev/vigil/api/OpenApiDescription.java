@@ -31,17 +31,17 @@ public final class OpenApiDescription {
         this.description = map(
                 "openapi", "3.1.0",
                 "info", map("title", "Vigil admin API", "version", "1",
-                        "description", "Read components, incidents, maintenance windows and probes; run incidents and "
-                                + "maintenance from scripts; manage subscribers. Every request "
+                        "description", "Read components, incidents, maintenance windows and probes; run incidents, "
+                                + "maintenance and postmortems from scripts; manage subscribers. Every request "
                                 + "needs an API token (" + ApiTokens.PREFIX + "...) in the header Authorization: Bearer; "
                                 + "admins create tokens in the console. Reading needs the viewer role, writing the editor role; subscribers, components and probes the admin role."),
                 "servers", List.of(map("url", siteUrl)),
                 "security", List.of(map("bearer", List.of())),
-                "paths", paths(),
+                "paths", OpenApiPostmortems.addPaths(paths()),
                 "components", map(
                         "securitySchemes", map("bearer", map("type", "http", "scheme", "bearer",
                                 "description", "An API token from the console's API tokens page.")),
-                        "schemas", schemas(),
+                        "schemas", OpenApiPostmortems.addSchemas(schemas()),
                         "responses", responses()));
     }
 
@@ -158,11 +158,11 @@ public final class OpenApiDescription {
         return operation;
     }
 
-    private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
+    static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
         return map("name", name, "in", "query", "required", false, "description", description, "schema", schema);
     }
 
-    private static Map<String, Object> operation(String id, String summary, Map<String, Object> request, int status,
+    static Map<String, Object> operation(String id, String summary, Map<String, Object> request, int status,
             Map<String, Object> result, String... errors) {
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put(Integer.toString(status), result == null ? map("description", "Done; no content.")
@@ -192,7 +192,8 @@ public final class OpenApiDescription {
                 "401", error("No API token, or one that is unknown or revoked.", "unauthorized"),
                 "403", error("The token's role is too low for this.", "forbidden"),
                 "404", error("There is no such thing.", "not_found"),
-                "409", error("It is managed in vigil.yml: edit the file, then reload it in the console.", "conflict"),
+                "409", error("It is managed in vigil.yml (edit the file, then reload it in the console), or, for a "
+                        + "postmortem, someone else changed it since the version sent.", "conflict"),
                 "415", error("The body is not declared as application/json.", "unsupported_media_type"));
     }
 
@@ -404,56 +405,56 @@ public final class OpenApiDescription {
                 "description", description + " Markdown.");
     }
 
-    private static Map<String, Object> object(Map<String, Object> properties, String... required) {
+    static Map<String, Object> object(Map<String, Object> properties, String... required) {
         Map<String, Object> schema = map("type", "object", "properties", properties);
         schema.put("required", required.length == 0 ? List.copyOf(properties.keySet()) : List.of(required));
         return schema;
     }
 
     /** A request object: unknown fields are refused. */
-    private static Map<String, Object> strict(Map<String, Object> properties, String... required) {
+    static Map<String, Object> strict(Map<String, Object> properties, String... required) {
         Map<String, Object> schema = object(properties, required);
         schema.put("additionalProperties", false);
         return schema;
     }
 
     /** A PATCH body: any of the fields, none required, unknown ones refused. */
-    private static Map<String, Object> changes(Map<String, Object> properties) {
+    static Map<String, Object> changes(Map<String, Object> properties) {
         Map<String, Object> schema = strict(properties);
         schema.remove("required");
         return schema;
     }
 
-    private static Map<String, Object> idParameter(String description) {
+    static Map<String, Object> idParameter(String description) {
         return map("name", "id", "in", "path", "required", true, "description", description, "schema", string());
     }
 
-    private static Map<String, Object> arrayOf(Map<String, Object> items) {
+    static Map<String, Object> arrayOf(Map<String, Object> items) {
         return map("type", "array", "items", items);
     }
 
-    private static Map<String, Object> ref(String schema) {
+    static Map<String, Object> ref(String schema) {
         return map("$ref", "#/components/schemas/" + schema);
     }
 
-    private static Map<String, Object> string() {
+    static Map<String, Object> string() {
         return map("type", "string");
     }
 
-    private static Map<String, Object> nullable(String type) {
+    static Map<String, Object> nullable(String type) {
         return map("type", List.of(type, "null"));
     }
 
-    private static Map<String, Object> time() {
+    static Map<String, Object> time() {
         return map("type", "string", "format", "date-time");
     }
 
-    private static Map<String, Object> nullableTime() {
+    static Map<String, Object> nullableTime() {
         return map("type", List.of("string", "null"), "format", "date-time");
     }
 
     /** An ordered map from alternating keys and values, so the document reads in the order written. */
-    private static Map<String, Object> map(Object... keysAndValues) {
+    static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

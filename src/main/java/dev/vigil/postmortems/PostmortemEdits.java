@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.db.Database;
 import dev.vigil.web.InvalidInput;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,7 +54,41 @@ public final class PostmortemEdits {
      */
     public void editDetails(User actor, long id, long version, PostmortemStore.Details details) {
         checkDetails(details);
-        write(actor, id, version, (handle, before, changes) -> {
+        write(Actor.of(actor), id, version, detailsEdit(id, details));
+    }
+
+    /** Replaces one section's Markdown. */
+    public void editSection(User actor, long id, long version, String key, String body) {
+        write(Actor.of(actor), id, version, sectionEdit(id, key, checkedSection(key, body)));
+    }
+
+    /** Replaces the tags: lower-case letters, digits and -, at most 40 characters each. */
+    public void setTags(User actor, long id, long version, List<String> tags) {
+        write(Actor.of(actor), id, version, tagsEdit(id, cleanTags(tags)));
+    }
+
+    /**
+     * Several edits at once, for the admin API (issue 4): details (if not null), sections by key and
+     * tags (if not null), checked first and written in one transaction with one version step, so a
+     * bad field or a stale version leaves everything as it was.
+     */
+    public record Patch(PostmortemStore.Details details, Map<String, String> sections, List<String> tags) {}
+
+    public void patch(Actor actor, long id, long version, Patch patch) {
+        List<Edit> edits = new ArrayList<>();
+        if (patch.details() != null) {
+            checkDetails(patch.details());
+            edits.add(detailsEdit(id, patch.details()));
+        }
+        patch.sections().forEach((key, body) -> edits.add(sectionEdit(id, key, checkedSection(key, body))));
+        if (patch.tags() != null) {
+            edits.add(tagsEdit(id, cleanTags(patch.tags())));
+        }
+        write(actor, id, version, (handle, before, changes) -> edits.forEach(e -> e.apply(handle, before, changes)));
+    }
+
+    private Edit detailsEdit(long id, PostmortemStore.Details details) {
+        return (handle, before, changes) -> {
             if (details.ownerId() != null && users.find(handle, details.ownerId()).filter(u -> !u.disabled()).isEmpty()) {
                 throw InvalidInput.of("owner", "There is no active user " + details.ownerId() + " to own this postmortem.");
             }
@@ -63,25 +99,27 @@ public final class PostmortemEdits {
             changes.compare("detected_at", iso(before.detectedAt()), iso(details.detectedAt()));
             changes.compare("ended_at", iso(before.endedAt()), iso(details.endedAt()));
             store.updateDetails(handle, id, details);
-        });
+        };
     }
 
-    /** Replaces one section's Markdown. */
-    public void editSection(User actor, long id, long version, String key, String body) {
+    private static String checkedSection(String key, String body) {
         String text = body == null ? "" : body.replace("\r\n", "\n");
         if (text.length() > SECTION_LIMIT) {
             throw InvalidInput.of("section." + key, "A section holds at most " + SECTION_LIMIT + " characters.");
         }
-        write(actor, id, version, (handle, before, changes) -> {
+        return text;
+    }
+
+    private Edit sectionEdit(long id, String key, String text) {
+        return (handle, before, changes) -> {
             PostmortemStore.Section section = store.sections(handle, id).stream().filter(s -> s.key().equals(key))
                     .findFirst().orElseThrow(() -> new NotFoundResponse("No section " + key + " in postmortem " + id));
             changes.compare("section:" + key, section.body(), text);
             store.updateSection(handle, id, key, text, clock.instant());
-        });
+        };
     }
 
-    /** Replaces the tags: lower-case letters, digits and -, at most 40 characters each. */
-    public void setTags(User actor, long id, long version, List<String> tags) {
+    private static Set<String> cleanTags(List<String> tags) {
         Set<String> clean = new TreeSet<>();
         for (String tag : tags) {
             String t = tag.strip().toLowerCase(java.util.Locale.ROOT);
@@ -97,10 +135,14 @@ public final class PostmortemEdits {
         if (clean.size() > TAG_LIMIT) {
             throw InvalidInput.of("tags", "At most " + TAG_LIMIT + " tags.");
         }
-        write(actor, id, version, (handle, before, changes) -> {
+        return clean;
+    }
+
+    private Edit tagsEdit(long id, Set<String> clean) {
+        return (handle, before, changes) -> {
             changes.compare("tags", String.join(", ", store.tags(handle, id)), String.join(", ", clean));
             store.replaceTags(handle, id, clean);
-        });
+        };
     }
 
     /** Adds an event staff write themselves. */
@@ -113,7 +155,7 @@ public final class PostmortemEdits {
                 "The detail is at most " + EVENT_DETAIL_LIMIT + " characters.");
         problems.throwIfAny();
         long[] added = new long[1];
-        write(actor, id, version, (handle, before, changes) -> {
+        write(Actor.of(actor), id, version, (handle, before, changes) -> {
             added[0] = timeline.insert(handle, id, new TimelineEvent.New(at, TimelineBuilder.NOTE, null, title.strip(),
                     detail == null ? "" : detail.strip()), clock.instant(), actor.actor());
             changes.compare("timeline:" + added[0], null, "added: " + title.strip());
@@ -123,7 +165,7 @@ public final class PostmortemEdits {
 
     /** Hides an event from the exports and the default view, or shows it again. */
     public void setHidden(User actor, long id, long version, long eventId, boolean hidden) {
-        write(actor, id, version, (handle, before, changes) -> {
+        write(Actor.of(actor), id, version, (handle, before, changes) -> {
             TimelineEvent event = event(handle, id, eventId);
             changes.compare("timeline:" + eventId, event.hidden() ? "hidden" : "shown", hidden ? "hidden" : "shown");
             timeline.setHidden(handle, eventId, hidden);
@@ -132,7 +174,7 @@ public final class PostmortemEdits {
 
     /** Marks an event as a key moment of the incident, or unmarks it. */
     public void setPinned(User actor, long id, long version, long eventId, boolean pinned) {
-        write(actor, id, version, (handle, before, changes) -> {
+        write(Actor.of(actor), id, version, (handle, before, changes) -> {
             TimelineEvent event = event(handle, id, eventId);
             changes.compare("timeline:" + eventId, event.pinned() ? "pinned" : "not pinned",
                     pinned ? "pinned" : "not pinned");
@@ -146,7 +188,7 @@ public final class PostmortemEdits {
         if (text != null && text.length() > EVENT_DETAIL_LIMIT) {
             throw InvalidInput.of("annotation", "An annotation is at most " + EVENT_DETAIL_LIMIT + " characters.");
         }
-        write(actor, id, version, (handle, before, changes) -> {
+        write(Actor.of(actor), id, version, (handle, before, changes) -> {
             TimelineEvent event = event(handle, id, eventId);
             changes.compare("timeline:" + eventId, event.annotation(), text);
             timeline.annotate(handle, eventId, text);
@@ -195,7 +237,7 @@ public final class PostmortemEdits {
         }
     }
 
-    private void write(User actor, long id, long version, Edit edit) {
+    private void write(Actor actor, long id, long version, Edit edit) {
         Instant now = clock.instant();
         database.write(handle -> {
             Postmortem before = store.find(handle, id).orElseThrow(() -> new NotFoundResponse("No postmortem " + id));
@@ -211,10 +253,10 @@ public final class PostmortemEdits {
                 throw new EditConflict(); // the transaction rolls back the change made above
             }
             for (String[] field : changes.fields) {
-                store.addRevision(handle, new PostmortemStore.Revision(0, id, now, actor.actor(), actor.name(),
+                store.addRevision(handle, new PostmortemStore.Revision(0, id, now, actor.ref(), actor.name(),
                         field[0], field[1], field[2]));
             }
-            audit.record(handle, now, actor.actor(), "postmortem.edited", "postmortem", Long.toString(id),
+            audit.record(handle, now, actor.ref(), "postmortem.edited", "postmortem", Long.toString(id),
                     String.join(", ", changes.fields.stream().map(f -> f[0]).toList()));
             return null;
         });

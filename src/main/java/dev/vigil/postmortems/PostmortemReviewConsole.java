@@ -10,10 +10,11 @@ import java.time.Clock;
 
 /**
  * The review workflow and public version of postmortems (issue 4): the handlers for the route
- * table, and publicVersions for the action items feature to call when an item changes.
+ * table, publicVersions for the action items feature to call when an item changes, and automation
+ * for the admin API.
  */
 public record PostmortemReviewConsole(ReviewHandlers reviews, PublicVersionHandlers publicVersion,
-        PublicPostmortems publicVersions) {
+        PublicPostmortems publicVersions, PostmortemAutomation automation) {
 
     /** Builds it; onChange runs after every change customers can see (it rebuilds the public page). */
     public static PostmortemReviewConsole build(Database database, AuditLog audit, Markdown markdown, Templates pages,
@@ -25,6 +26,8 @@ public record PostmortemReviewConsole(ReviewHandlers reviews, PublicVersionHandl
                 new PublicDraftSkeleton(times, site.url()), audit, clock, onChange);
         ReviewViews views = new ReviewViews(times, markdown);
         return new PostmortemReviewConsole(new ReviewHandlers(reviews, views, pages, site.name()),
-                new PublicVersionHandlers(publicVersions, views, pages, site.name()), publicVersions);
+                new PublicVersionHandlers(publicVersions, views, pages, site.name()), publicVersions,
+                new PostmortemAutomation(database, new PostmortemStore(), new TimelineStore(), store, reviews,
+                        publicVersions));
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.Incident;
@@ -69,6 +70,11 @@ public final class Postmortems {
      * first incident's name. Returns its id.
      */
     public long create(User actor, List<Long> incidentIds, String title) {
+        return create(Actor.of(actor), incidentIds, title);
+    }
+
+    /** Creates as {@link #create(User, List, String)}; the owner is the person acting, nobody for an API token. */
+    public long create(Actor actor, List<Long> incidentIds, String title) {
         Set<Long> ids = new LinkedHashSet<>(incidentIds);
         if (ids.isEmpty()) {
             throw InvalidInput.of("incident", "Choose at least one incident to write up.");
@@ -90,8 +96,8 @@ public final class Postmortems {
             RecordedTimes times = RecordedTimes.of(chosen, outagesByIncident);
             Severity severity = chosen.stream().map(i -> Severity.of(i.impact())).reduce(Severity.SEV4, Severity::worst);
             String name = trimmed.isEmpty() ? chosen.get(0).name() : trimmed;
-            long id = store.insert(handle, new PostmortemStore.NewPostmortem(name, severity, actor.id(),
-                    times.startedAt(), times.detectedAt(), times.endedAt(), "", now, actor.actor()));
+            long id = store.insert(handle, new PostmortemStore.NewPostmortem(name, severity, actor.userId(),
+                    times.startedAt(), times.detectedAt(), times.endedAt(), "", now, actor.ref()));
             Set<String> components = new java.util.TreeSet<>();
             for (Incident incident : chosen) {
                 store.addIncident(handle, id, incident.id());
@@ -101,8 +107,8 @@ public final class Postmortems {
             for (TemplateSections.TemplateSection s : template.all(handle)) {
                 store.addSection(handle, id, s.key(), s.position(), s.title(), "", now);
             }
-            addMissingEvents(handle, id, chosen, outagesByIncident, now, actor.actor());
-            audit.record(handle, now, actor.actor(), "postmortem.created", "postmortem", Long.toString(id), name);
+            addMissingEvents(handle, id, chosen, outagesByIncident, now, actor.ref());
+            audit.record(handle, now, actor.ref(), "postmortem.created", "postmortem", Long.toString(id), name);
             return id;
         });
     }
@@ -168,11 +174,15 @@ public final class Postmortems {
 
     /** Admins delete: the postmortem vanishes from lists and pages; its rows and history stay. */
     public void delete(User actor, long id) {
+        delete(Actor.of(actor), id);
+    }
+
+    public void delete(Actor actor, long id) {
         Instant now = clock.instant();
         database.write(handle -> {
             Postmortem postmortem = existing(handle, id);
             store.markDeleted(handle, id, now);
-            audit.record(handle, now, actor.actor(), "postmortem.deleted", "postmortem", Long.toString(id),
+            audit.record(handle, now, actor.ref(), "postmortem.deleted", "postmortem", Long.toString(id),
                     postmortem.title());
             return null;
         });

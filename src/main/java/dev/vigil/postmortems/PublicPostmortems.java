@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
 import dev.vigil.postmortems.PostmortemWorkflow.Decision;
@@ -90,19 +91,23 @@ public final class PublicPostmortems {
 
     /** Publishes the saved draft; refused, with nothing changed, unless the workflow allows it. */
     void publish(User by, long id, long version) {
+        publish(Actor.of(by), id, version);
+    }
+
+    void publish(Actor by, long id, long version) {
         Instant now = clock.instant();
         database.write(handle -> {
             Header header = reviews.current(handle, id, version);
             Decision decision = Reviews.require(PostmortemWorkflow.decide(Action.PUBLISH,
                     reviews.facts(handle, header, by)));
-            if (!store.publish(handle, id, version, decision.next(), by.actor(), now)) {
+            if (!store.publish(handle, id, version, decision.next(), by.ref(), now)) {
                 throw new EditConflict();
             }
-            reviewStore.addRevision(handle, id, now, by.actor(), by.name(), "public_body", header.publicBody(),
+            reviewStore.addRevision(handle, id, now, by.ref(), by.name(), "public_body", header.publicBody(),
                     header.publicDraft());
-            audit.record(handle, now, by.actor(), "postmortem.published", "postmortem", Long.toString(id), null);
+            audit.record(handle, now, by.ref(), "postmortem.published", "postmortem", Long.toString(id), null);
             if (decision.next() != header.status()) {
-                reviewStore.addRevision(handle, id, now, by.actor(), by.name(), "status", header.status().key(),
+                reviewStore.addRevision(handle, id, now, by.ref(), by.name(), "status", header.status().key(),
                         decision.next().key());
             }
             return null;

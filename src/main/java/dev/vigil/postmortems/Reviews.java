@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
 import dev.vigil.postmortems.PostmortemWorkflow.Decision;
@@ -79,10 +80,18 @@ final class Reviews {
     }
 
     void submit(User by, long id, long version) {
+        submit(Actor.of(by), id, version);
+    }
+
+    void submit(Actor by, long id, long version) {
         move(by, id, version, Action.SUBMIT, "postmortem.submitted");
     }
 
     void complete(User by, long id, long version) {
+        complete(Actor.of(by), id, version);
+    }
+
+    void complete(Actor by, long id, long version) {
         move(by, id, version, Action.COMPLETE, "postmortem.completed");
     }
 
@@ -97,7 +106,7 @@ final class Reviews {
             store.addRevision(handle, id, now, by.actor(), by.name(), "review", null, "approved by " + by.name());
             audit.record(handle, now, by.actor(), "postmortem.review_approved", "postmortem", Long.toString(id), null);
             if (decision.next() != header.status()) {
-                statusRevision(handle, header, decision.next(), by, now, "postmortem.approved");
+                statusRevision(handle, header, decision.next(), Actor.of(by), now, "postmortem.approved");
             }
             return null;
         });
@@ -116,7 +125,7 @@ final class Reviews {
             }
             store.clearApprovals(handle, id);
             bump(handle, header, decision.next(), now);
-            statusRevision(handle, header, decision.next(), by, now, "postmortem.changes_requested");
+            statusRevision(handle, header, decision.next(), Actor.of(by), now, "postmortem.changes_requested");
             return null;
         });
     }
@@ -138,7 +147,7 @@ final class Reviews {
         });
     }
 
-    private void move(User by, long id, long version, Action action, String auditAction) {
+    private void move(Actor by, long id, long version, Action action, String auditAction) {
         Instant now = clock.instant();
         database.write(handle -> {
             Header header = current(handle, id, version);
@@ -151,9 +160,16 @@ final class Reviews {
 
     /** The rules' view of a postmortem, for the person acting. */
     Facts facts(Handle handle, Header header, User actor) {
+        return facts(handle, header, Actor.of(actor));
+    }
+
+    /** An API token is never a reviewer (it has no user), so its facts name no own review. */
+    Facts facts(Handle handle, Header header, Actor actor) {
         List<Reviewer> reviewers = store.reviewers(handle, header.id());
-        Reviewer own = reviewers.stream().filter(r -> r.userId() == actor.id()).findFirst().orElse(null);
-        long othersToApprove = reviewers.stream().filter(r -> r.userId() != actor.id() && r.approvedAt() == null).count();
+        Long userId = actor.userId();
+        Reviewer own = reviewers.stream().filter(r -> userId != null && r.userId() == userId).findFirst().orElse(null);
+        long othersToApprove = reviewers.stream().filter(r -> !Objects.equals(r.userId(), userId)
+                && r.approvedAt() == null).count();
         List<ReviewStore.LinkedIncident> incidents = store.incidents(handle, header.id());
         return new Facts(header.status(), reviewers.size(), own != null, own != null && own.approvedAt() != null,
                 (int) othersToApprove, incidents.size(),
@@ -181,9 +197,9 @@ final class Reviews {
         }
     }
 
-    void statusRevision(Handle handle, Header header, PostmortemStatus to, User by, Instant now, String auditAction) {
-        store.addRevision(handle, header.id(), now, by.actor(), by.name(), "status", header.status().key(), to.key());
-        audit.record(handle, now, by.actor(), auditAction, "postmortem", Long.toString(header.id()),
+    void statusRevision(Handle handle, Header header, PostmortemStatus to, Actor by, Instant now, String auditAction) {
+        store.addRevision(handle, header.id(), now, by.ref(), by.name(), "status", header.status().key(), to.key());
+        audit.record(handle, now, by.ref(), auditAction, "postmortem", Long.toString(header.id()),
                 header.status().key() + " → " + to.key());
     }
 

@@ -17,6 +17,7 @@ import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
 import dev.vigil.api.MaintenanceApi;
 import dev.vigil.api.OpenApiDescription;
+import dev.vigil.api.PostmortemApi;
 import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
 import dev.vigil.components.console.ComponentConsole;
@@ -57,7 +58,8 @@ public final class Routes {
 
     /** The admin JSON API under /api/v1 and its guard. */
     public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
-            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi, ActionItemApi actionItems) {}
+            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi, ActionItemApi actionItems,
+            PostmortemApi postmortems) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -276,6 +278,12 @@ public final class Routes {
             config.routes.delete("/api/v1/action-items/{id}", ApiGuard.allow(Role.ADMIN, api.actionItems()::delete));
             config.routes.get("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::ofPostmortem));
             config.routes.post("/api/v1/postmortems/{id}/action-items", ApiGuard.allow(Role.EDITOR, api.actionItems()::create));
+            config.routes.get("/api/v1/postmortems", ApiGuard.allow(Role.VIEWER, api.postmortems()::list));
+            config.routes.get("/api/v1/postmortems/{id}", ApiGuard.allow(Role.VIEWER, api.postmortems()::one));
+            config.routes.post("/api/v1/postmortems", ApiGuard.allow(Role.EDITOR, api.postmortems()::create));
+            config.routes.patch("/api/v1/postmortems/{id}", ApiGuard.allow(Role.EDITOR, api.postmortems()::patch));
+            config.routes.post("/api/v1/postmortems/{id}/status", ApiGuard.allow(Role.EDITOR, api.postmortems()::changeStatus));
+            config.routes.delete("/api/v1/postmortems/{id}", ApiGuard.allow(Role.ADMIN, api.postmortems()::delete));
 
             // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
             config.routes.exception(InvalidInput.class, (e, ctx) -> {
