@@ -37,10 +37,12 @@ public final class DemoHistory {
     private final Clock clock;
     private final ComponentStore components = new ComponentStore();
     private final IncidentStore incidents = new IncidentStore();
+    private final DemoEvidence evidence;
 
     public DemoHistory(Database database, VigilConfig config, Clock clock) {
         this.database = database;
         this.config = config;
+        this.evidence = new DemoEvidence(config);
         this.clock = clock;
     }
 
@@ -98,6 +100,8 @@ public final class DemoHistory {
                 Impact.CRITICAL, start, start.plus(Duration.ofMinutes(2)), "staff", null));
         incidents.addComponent(handle, id, "search");
         incidents.addComponent(handle, id, "web");
+        evidence.outage(handle, "search-health", id, start, end.plusSeconds(40), 503, "status 503, expected 200");
+        evidence.outage(handle, "web-home", id, start.plusSeconds(20), end, 502, "status 502, expected 200");
         update(handle, id, IncidentStatus.INVESTIGATING, start.plus(Duration.ofMinutes(3)),
                 "The app is not loading for anyone. It started during a scheduled release; we are on it.",
                 List.of(new AffectedComponent("web", ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE),

@@ -2,6 +2,7 @@ package dev.vigil.markdown;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * The one Markdown renderer, used by the public page and (later) the console preview alike.
@@ -9,6 +10,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * schemes (anything but http, https, mailto and relative URLs) are dropped.
  */
 public final class Markdown {
+    private static final Parser PLAIN_PARSER = Parser.builder().build();
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .escapeHtml(true).sanitizeUrls(true).urlSanitizer(new SafeUrls()).build();
@@ -16,5 +19,10 @@ public final class Markdown {
     /** Safe HTML for the given Markdown text. */
     public String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown == null ? "" : markdown));
+    }
+
+    /** The text of the given Markdown without its markup, for places that show a line of it (timelines). */
+    public static String plainText(String markdown) {
+        return PLAIN.render(PLAIN_PARSER.parse(markdown == null ? "" : markdown));
     }
 }

@@ -5,8 +5,8 @@ package dev.vigil.postmortems;
  * (compare-and-set on postmortems.version). Forms show it again with the person's text kept.
  */
 public final class EditConflict extends RuntimeException {
-    public static final String MESSAGE = "Someone else changed this postmortem meanwhile, so your edit was not saved. "
-            + "Your text is below; compare it with the current version and save again.";
+    public static final String MESSAGE = "Someone else changed this postmortem meanwhile, so nothing was saved. "
+            + "The page shows the current version (and any text you typed); check it and try again.";
 
     public EditConflict() {
         super(MESSAGE);

@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.markdown.Markdown;
 import dev.vigil.outages.Outage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class TimelineBuilder {
                 "Incident opened: " + incident.name(), "Impact: " + incident.impact().apiName() + "."));
         for (IncidentUpdate update : incident.updates()) {
             events.add(new TimelineEvent.New(update.displayAt(), UPDATE, "update:" + update.id(),
-                    "Update: " + update.status().label(), firstLine(update.body())));
+                    "Update: " + update.status().label(), firstLine(Markdown.plainText(update.body()))));
         }
         if (incident.resolvedAt() != null && !incident.status().isOpen()) {
             events.add(new TimelineEvent.New(incident.resolvedAt(), RESOLVED, ref + "resolved",

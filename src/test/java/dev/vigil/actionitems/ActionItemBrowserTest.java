@@ -61,6 +61,7 @@ class ActionItemBrowserTest {
         browser.driver().findElement(By.id("email")).sendKeys("ada@example.com");
         browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver().findElement(By.id("password")).submit();
+        browser.awaitLeaving("/sign-in");
         browser.open(vigil.url("/console/action-items"));
 
         WebElement overdue = browser.driver().findElement(By.cssSelector("tr.item--overdue .pill--overdue"));

@@ -56,6 +56,7 @@ class PostmortemBrowserTest {
         browser.driver().findElement(By.id("email")).sendKeys("grace@example.com");
         browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.awaitLeaving("/sign-in");
         browser.open(vigil.url("/console/postmortems/" + id));
 
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Checkout errors after a deploy");

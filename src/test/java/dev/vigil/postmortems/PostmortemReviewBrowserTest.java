@@ -50,6 +50,7 @@ class PostmortemReviewBrowserTest {
             browser.driver().findElement(By.id("email")).sendKeys("ada@example.com");
             browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
             browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.awaitLeaving("/sign-in");
             browser.open(vigil.url(review));
             assertThat(browser.driver().findElement(By.cssSelector("[aria-current=step]")).getText()).contains("Approved");
             assertThat(browser.driver().findElement(By.id("complete-why")).getText())

@@ -119,6 +119,7 @@ class SearchPageTest {
             browser.driver().findElement(By.id("email")).sendKeys("victor@example.com");
             browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
             browser.driver().findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+            browser.awaitLeaving("/sign-in");
             browser.open(vigil.url("/console/search?q=replica*"));
 
             assertThat(browser.driver().findElements(By.cssSelector(".search-result mark"))).isNotEmpty();

@@ -3,6 +3,7 @@ package dev.vigil.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium, driven through Debian's chromedriver, with a throw-away profile.
@@ -94,6 +96,15 @@ public final class Browser implements AutoCloseable {
     /** Loads the page and waits until it has finished loading. */
     public void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Waits until the page has left the given path, e.g. after submitting the sign-in form, whose
+     * redirect may still be on its way when the click returns.
+     */
+    public void awaitLeaving(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
     /** Everything the page wrote to the console since the last call (reading empties the log). */
