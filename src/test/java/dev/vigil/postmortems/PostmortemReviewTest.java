@@ -117,7 +117,7 @@ class PostmortemReviewTest {
                 Map.of("version", Long.toString(stale)));
 
         assertThat(sent.statusCode()).isEqualTo(409);
-        assertThat(sent.body()).contains("Someone changed this postmortem after you loaded the page");
+        assertThat(sent.body()).contains("Someone else changed this postmortem meanwhile");
         assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
     }
 
