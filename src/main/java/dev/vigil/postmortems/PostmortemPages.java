@@ -25,7 +25,13 @@ public final class PostmortemPages {
     /** The write-up. conflict is null unless an edit lost a race. */
     public record ShowPage(Frame frame, String zone, boolean canEdit, boolean canDelete, long version, Header header,
             List<String> components, List<EventLine> events, int hiddenEvents, List<SectionLine> sections, String tags,
-            DetailsFields details, NewEventFields newEvent, String conflict, Map<String, String> errors) {}
+            DetailsFields details, NewEventFields newEvent, String conflict, Map<String, String> errors,
+            ItemsSummary actionItems, List<ReviewPages.Step> steps) {}
+
+    /** The write-up's summary of its action items: how many are open and closed, and each in a line. */
+    public record ItemsSummary(int open, int closed, List<ItemSummaryLine> items) {}
+
+    public record ItemSummaryLine(long id, String title, String status, boolean closed, String owner, String due) {}
 
     public record Header(long id, String title, String severity, String status, String owner, String startedAt,
             String detectedAt, String endedAt, String impact, String undetected, String toResolve, boolean ongoing,

@@ -2,20 +2,26 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.ConsolePages.Frame;
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.ItemStatus;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.postmortems.PostmortemPages.EventLine;
 import dev.vigil.postmortems.PostmortemPages.Header;
 import dev.vigil.postmortems.PostmortemPages.Option;
 import dev.vigil.postmortems.PostmortemPages.SectionLine;
 import dev.vigil.time.TimeFormat;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns postmortems and what staff typed into the words of the postmortem pages. */
 final class PostmortemViews {
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
     private final TimeFormat times;
     private final LocalTimes fields;
     private final Markdown markdown;
@@ -83,7 +89,8 @@ final class PostmortemViews {
                 errors.get("section." + s.key()))).toList();
         return new PostmortemPages.ShowPage(frame, zone(), canEdit, canDelete, p.version(), header(loaded),
                 components(loaded), events, hidden, sections,
-                input.getOrDefault("tags", String.join(", ", loaded.tags())), details, newEvent, conflict, errors);
+                input.getOrDefault("tags", String.join(", ", loaded.tags())), details, newEvent, conflict, errors,
+                itemsSummary(loaded.actionItems()), ReviewViews.steps(p.status()));
     }
 
     PostmortemPages.PrintPage print(String siteName, Postmortems.Loaded loaded) {
@@ -108,6 +115,24 @@ final class PostmortemViews {
                 p.endedAt() == null ? "Not yet: ongoing" : when(p.endedAt()), figures.impactWords(),
                 figures.undetectedWords(), figures.toResolveWords(), figures.ongoing(), loaded.incidentIds(),
                 times.dateTime(p.createdAt()));
+    }
+
+    private static PostmortemPages.ItemsSummary itemsSummary(List<PostmortemStore.ItemLine> items) {
+        List<PostmortemPages.ItemSummaryLine> lines = items.stream().map(item -> {
+            ItemStatus status = ItemStatus.parse(item.status()).orElse(ItemStatus.OPEN);
+            return new PostmortemPages.ItemSummaryLine(item.id(), item.title(), status.label(), status.closed(),
+                    item.ownerName() == null ? "Nobody" : item.ownerName(), due(item.dueOn()));
+        }).toList();
+        int closed = (int) lines.stream().filter(PostmortemPages.ItemSummaryLine::closed).count();
+        return new PostmortemPages.ItemsSummary(lines.size() - closed, closed, lines);
+    }
+
+    private static String due(String dueOn) {
+        try {
+            return DUE.format(LocalDate.parse(dueOn));
+        } catch (DateTimeException | NullPointerException e) {
+            return dueOn == null ? "" : dueOn;
+        }
     }
 
     private List<String> components(Postmortems.Loaded loaded) {

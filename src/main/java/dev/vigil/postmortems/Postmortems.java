@@ -35,7 +35,7 @@ public final class Postmortems {
     /** Everything the write-up page shows, read in one transaction. */
     public record Loaded(Postmortem postmortem, List<Long> incidentIds, List<String> componentIds,
             Map<String, String> componentNames, List<PostmortemStore.Section> sections,
-            List<TimelineEvent> timeline, List<String> tags) {}
+            List<TimelineEvent> timeline, List<String> tags, List<PostmortemStore.ItemLine> actionItems) {}
 
     private final Database database;
     private final PostmortemStore store;
@@ -119,7 +119,7 @@ public final class Postmortems {
             Postmortem postmortem = existing(handle, id);
             return new Loaded(postmortem, store.incidentIds(handle, id), store.componentIds(handle, id),
                     records.componentNames(handle), store.sections(handle, id), timeline.events(handle, id),
-                    store.tags(handle, id));
+                    store.tags(handle, id), store.actionItems(handle, id));
         });
     }
 
