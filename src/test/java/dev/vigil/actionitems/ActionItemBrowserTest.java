@@ -57,11 +57,7 @@ class ActionItemBrowserTest {
         database.write(h -> h.createUpdate("UPDATE action_items SET due_on = :d WHERE title LIKE 'Alert%'")
                 .bind("d", ActionItemConsoleTest.today().minusDays(2).toString()).execute());
 
-        browser.open(vigil.url("/sign-in"));
-        browser.driver().findElement(By.id("email")).sendKeys("ada@example.com");
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.id("password")).submit();
-        browser.awaitLeaving("/sign-in");
+        browser.signIn(vigil.url("/sign-in"), "ada@example.com", PASSWORD);
         browser.open(vigil.url("/console/action-items"));
 
         WebElement overdue = browser.driver().findElement(By.cssSelector("tr.item--overdue .pill--overdue"));

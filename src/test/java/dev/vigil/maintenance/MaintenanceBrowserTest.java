@@ -106,10 +106,7 @@ class MaintenanceBrowserTest {
     }
 
     private void signInAsGrace() {
-        browser.open(vigil.url("/sign-in"));
-        driver.findElement(By.id("email")).sendKeys("grace@example.com");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.signIn(vigil.url("/sign-in"), "grace@example.com", PASSWORD);
         assertThat(driver.getCurrentUrl()).contains("/console");
     }
 

@@ -52,11 +52,7 @@ class PostmortemBrowserTest {
         desk.submit(desk.staff.grace(), id, "/timeline/" + first + "/pin", Map.of());
         desk.submit(desk.staff.grace(), id, "/timeline/" + (first + 1) + "/hide", Map.of());
 
-        browser.open(vigil.url("/sign-in"));
-        browser.driver().findElement(By.id("email")).sendKeys("grace@example.com");
-        browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.awaitLeaving("/sign-in");
+        browser.signIn(vigil.url("/sign-in"), "grace@example.com", Staff.PASSWORD);
         browser.open(vigil.url("/console/postmortems/" + id));
 
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Checkout errors after a deploy");

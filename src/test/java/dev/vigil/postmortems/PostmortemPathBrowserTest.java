@@ -191,10 +191,7 @@ class PostmortemPathBrowserTest {
     }
 
     private void signIn(String email) {
-        browser.open(vigil.url("/sign-in"));
-        find(By.id("email")).sendKeys(email);
-        find(By.id("password")).sendKeys(Staff.PASSWORD);
-        click(By.cssSelector("form button[type=submit]"));
+        browser.signIn(vigil.url("/sign-in"), email, Staff.PASSWORD);
     }
 
     private void signOut() {

@@ -46,11 +46,7 @@ class PostmortemReviewBrowserTest {
             post(staff.ada(), database, postmortem, review, "approve", Map.of());
             Incidents.resolve(grace, incident);
 
-            browser.open(vigil.url("/sign-in"));
-            browser.driver().findElement(By.id("email")).sendKeys("ada@example.com");
-            browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-            browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-            browser.awaitLeaving("/sign-in");
+            browser.signIn(vigil.url("/sign-in"), "ada@example.com", Staff.PASSWORD);
             browser.open(vigil.url(review));
             assertThat(browser.driver().findElement(By.cssSelector("[aria-current=step]")).getText()).contains("Approved");
             assertThat(browser.driver().findElement(By.id("complete-why")).getText())

@@ -115,11 +115,7 @@ class SearchPageTest {
     @Test
     void theResultsPageLooksRightInLightAndDark() {
         try (Browser browser = Browser.start()) {
-            browser.open(vigil.url("/sign-in"));
-            browser.driver().findElement(By.id("email")).sendKeys("victor@example.com");
-            browser.driver().findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-            browser.driver().findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
-            browser.awaitLeaving("/sign-in");
+            browser.signIn(vigil.url("/sign-in"), "victor@example.com", Staff.PASSWORD);
             browser.open(vigil.url("/console/search?q=replica*"));
 
             assertThat(browser.driver().findElements(By.cssSelector(".search-result mark"))).isNotEmpty();

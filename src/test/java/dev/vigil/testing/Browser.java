@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,12 +100,16 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until the page has left the given path, e.g. after submitting the sign-in form, whose
-     * redirect may still be on its way when the click returns.
+     * Signs in through the sign-in page as a person would, and waits until its redirect has landed:
+     * the click returns before the next page does, so opening another page at once could race it.
      */
-    public void awaitLeaving(String path) {
+    public void signIn(String signInUrl, String email, String password) {
+        open(signInUrl);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> !URI.create(d.getCurrentUrl()).getPath().equals(path));
+                .until(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/sign-in"));
     }
 
     /** Everything the page wrote to the console since the last call (reading empties the log). */
