@@ -31,26 +31,23 @@ public final class PublicVersionHandlers {
             render(ctx, draft, views.html(draft), Map.of());
             return;
         }
-        long version = ReviewRequests.version(ctx);
         showAgain(ctx, ReviewRequests.attempt(ctx, page(id),
-                () -> publicVersions.saveDraft(ReviewRequests.user(ctx), id, version, draft)), draft);
+                () -> publicVersions.saveDraft(ReviewRequests.user(ctx), id, ReviewRequests.version(ctx), draft)), draft);
     }
 
     public void publish(Context ctx) {
         long id = ReviewRequests.pathId(ctx, "id");
-        long version = ReviewRequests.version(ctx);
         showAgain(ctx, ReviewRequests.attempt(ctx, page(id),
-                () -> publicVersions.publish(ReviewRequests.user(ctx), id, version)), null);
+                () -> publicVersions.publish(ReviewRequests.user(ctx), id, ReviewRequests.version(ctx))), null);
     }
 
     /** POST .../commitments/{itemId}: shown=1 to show the item publicly, anything else to hide it. */
     public void commitment(Context ctx) {
         long id = ReviewRequests.pathId(ctx, "id");
         long itemId = ReviewRequests.pathId(ctx, "itemId");
-        long version = ReviewRequests.version(ctx);
         boolean shown = "1".equals(ctx.formParam("shown"));
-        showAgain(ctx, ReviewRequests.attempt(ctx, page(id) + "#commitments",
-                () -> publicVersions.showCommitment(ReviewRequests.user(ctx), id, itemId, version, shown)), null);
+        showAgain(ctx, ReviewRequests.attempt(ctx, page(id) + "#commitments", () -> publicVersions.showCommitment(
+                ReviewRequests.user(ctx), id, itemId, ReviewRequests.version(ctx), shown)), null);
     }
 
     private void showAgain(Context ctx, Refusal refusal, String draft) {

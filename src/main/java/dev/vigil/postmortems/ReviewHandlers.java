@@ -63,8 +63,7 @@ public final class ReviewHandlers {
 
     private void act(Context ctx, Typed typed, Change change) {
         long id = ReviewRequests.pathId(ctx, "id");
-        long version = ReviewRequests.version(ctx);
-        showAgain(ctx, ReviewRequests.attempt(ctx, page(id), () -> change.run(id, version)), typed);
+        showAgain(ctx, ReviewRequests.attempt(ctx, page(id), () -> change.run(id, ReviewRequests.version(ctx))), typed);
     }
 
     private void showAgain(Context ctx, Refusal refusal, Typed typed) {

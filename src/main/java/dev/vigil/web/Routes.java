@@ -27,6 +27,7 @@ import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.metrics.MetricsHandlers;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
+import dev.vigil.postmortems.EditConflict;
 import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.search.SearchHandlers;
@@ -298,6 +299,15 @@ public final class Routes {
                     ApiErrors.write(ctx, e);
                 } else {
                     ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
+            });
+            // A form or request made from a stale (or missing) version: the handlers show their form again with
+            // this message; anything that slips past them still gets a 409, never a 500.
+            config.routes.exception(EditConflict.class, (e, ctx) -> {
+                if (ApiErrors.covers(ctx)) {
+                    ApiErrors.write(ctx, 409, e.getMessage(), null);
+                } else {
+                    ctx.status(409).contentType("text/plain; charset=utf-8").result(e.getMessage());
                 }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {

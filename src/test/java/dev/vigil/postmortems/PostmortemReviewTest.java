@@ -122,6 +122,21 @@ class PostmortemReviewTest {
     }
 
     @Test
+    void aFormWithoutItsVersionIsShownAgainAsAConflictNotAnError() {
+        nameBothReviewers();
+
+        HttpResponse<String> submit = staff.grace().submit(page, "/console/postmortems/" + postmortem + "/submit",
+                Map.of());
+        HttpResponse<String> publish = staff.grace().submit(page, "/console/postmortems/" + postmortem + "/public/publish",
+                Map.of("version", "not a number"));
+
+        assertThat(submit.statusCode()).isEqualTo(409);
+        assertThat(submit.body()).contains("Someone else changed this postmortem meanwhile").contains("<form");
+        assertThat(publish.statusCode()).isEqualTo(409);
+        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
+    }
+
+    @Test
     void completingWithAnOpenItemIsRefusedNamingItThenAllowedOnceEveryItemIsClosed() {
         approveWithAda();
         long disk = PostmortemRows.actionItem(database, postmortem, "Alert on disk usage", "open");
