@@ -80,6 +80,7 @@ import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
+import dev.vigil.web.ErrorPages;
 import dev.vigil.web.HealthHandler;
 import dev.vigil.web.Routes;
 import dev.vigil.web.Templates;
@@ -215,7 +216,8 @@ public final class Vigil {
                 postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
-                        siteName)));
+                        siteName),
+                new ErrorPages(templates, siteName)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -51,7 +51,7 @@ public final class Routes {
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
-            SearchHandlers search, ActionItemConsole actionItems) {}
+            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -286,38 +286,23 @@ public final class Routes {
             config.routes.post("/api/v1/postmortems/{id}/status", ApiGuard.allow(Role.EDITOR, api.postmortems()::changeStatus));
             config.routes.delete("/api/v1/postmortems/{id}", ApiGuard.allow(Role.ADMIN, api.postmortems()::delete));
 
-            // ---- Errors: JSON under /api/v1, plain text elsewhere; never a stack trace ----
-            config.routes.exception(InvalidInput.class, (e, ctx) -> {
-                if (ApiErrors.covers(ctx)) {
-                    ApiErrors.write(ctx, 400, "Some fields are not valid; see fields.", e.fields());
-                } else {
-                    ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage());
-                }
-            });
+            // ---- Errors: JSON under /api/v1, a page for browsers, plain text for scripts; never a stack trace ----
+            ErrorPages errors = handlers.errors();
+            config.routes.exception(InvalidInput.class, (e, ctx) -> errors.write(ctx, 400,
+                    ApiErrors.covers(ctx) ? "Some fields are not valid; see fields." : e.getMessage(), e.fields()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (ApiErrors.covers(ctx)) {
                     ApiErrors.write(ctx, e);
                 } else {
-                    ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                    errors.write(ctx, e.getStatus(), e.getMessage(), null);
                 }
             });
             // A form or request made from a stale (or missing) version: the handlers show their form again with
             // this message; anything that slips past them still gets a 409, never a 500.
-            config.routes.exception(EditConflict.class, (e, ctx) -> {
-                if (ApiErrors.covers(ctx)) {
-                    ApiErrors.write(ctx, 409, e.getMessage(), null);
-                } else {
-                    ctx.status(409).contentType("text/plain; charset=utf-8").result(e.getMessage());
-                }
-            });
+            config.routes.exception(EditConflict.class, (e, ctx) -> errors.write(ctx, 409, e.getMessage(), null));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                String message = "Something went wrong on our side. It has been logged; please try again.";
-                if (ApiErrors.covers(ctx)) {
-                    ApiErrors.write(ctx, 500, message, null);
-                } else {
-                    ctx.status(500).contentType("text/plain; charset=utf-8").result(message);
-                }
+                errors.write(ctx, 500, "Something went wrong on our side. It has been logged; please try again.", null);
             });
         });
     }
