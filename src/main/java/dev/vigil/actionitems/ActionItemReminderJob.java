@@ -139,10 +139,11 @@ public final class ActionItemReminderJob {
                         null, to.email(), message.to(to.email()).toJson()), now));
     }
 
-    /** One summary a day to every staff hook in use; none while there are no hooks. */
+    /** One summary a day to every staff hook that chose it; none while no hook did. */
     private int sendSummary(List<ReminderItem> due, LocalDate today, Instant now) {
         return database.write(handle -> {
-            List<StaffHook> active = hooks.active(handle);
+            List<StaffHook> active = hooks.active(handle).stream()
+                    .filter(hook -> hook.hears(Event.ACTION_ITEM_SUMMARY)).toList();
             if (active.isEmpty() || !queries.recordSummary(handle, today, now)) {
                 return 0;
             }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Who hears what: confirmed email subscribers get incident updates (only while a mail server is
  * configured); webhook subscribers get incident updates and component changes, as on Statuspage;
  * both get each publication of an incident's notice, first or edited;
- * subscribers who chose components only hear of those; staff hooks hear of everything.
+ * subscribers who chose components only hear of those; staff hooks hear the events they chose.
  */
 public final class HistoryNotifier {
     private static final Logger log = LoggerFactory.getLogger(HistoryNotifier.class);
@@ -211,6 +211,9 @@ public final class HistoryNotifier {
                     subscriber.id(), null, subscriber.target(), payload), now);
         }
         for (StaffHook hook : audience.hooks) {
+            if (!hook.hears(Event.INCIDENT_UPDATE)) {
+                continue;
+            }
             String key = event + ":hook:" + hook.id();
             String payload = hook.kind() == Channel.SLACK
                     ? webhooks.slackIncident(incident, update)
@@ -237,6 +240,9 @@ public final class HistoryNotifier {
             }
         }
         for (StaffHook hook : audience.hooks) {
+            if (!hook.hears(Event.COMPONENT_UPDATE)) {
+                continue;
+            }
             String key = event + ":hook:" + hook.id();
             Optional<String> payload = hook.kind() == Channel.SLACK
                     ? Optional.of(webhooks.slackComponent(change, audience.componentNames))
@@ -268,6 +274,9 @@ public final class HistoryNotifier {
                     subscriber.id(), null, subscriber.target(), payload), now);
         }
         for (StaffHook hook : audience.hooks) {
+            if (!hook.hears(Event.NOTICE_PUBLISHED)) {
+                continue;
+            }
             String key = event + ":hook:" + hook.id();
             String payload = hook.kind() == Channel.SLACK
                     ? webhooks.slackNotice(incident, publication)

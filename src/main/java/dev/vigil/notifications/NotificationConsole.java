@@ -14,7 +14,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The console's notification pages, for admins: staff hooks, subscribers, and the delivery log. */
 public final class NotificationConsole {
@@ -48,8 +51,9 @@ public final class NotificationConsole {
         String kind = ctx.formParam("kind");
         String name = ctx.formParam("name");
         String url = ctx.formParam("url");
+        List<String> events = ctx.formParams("event");
         try {
-            Optional<String> secret = alerts.add(kind, name, url, actor(ctx));
+            Optional<String> secret = alerts.add(kind, name, url, events, actor(ctx));
             if (secret.isEmpty()) {
                 ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
                 return;
@@ -58,7 +62,21 @@ public final class NotificationConsole {
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             showSettings(ctx, new HookForm(kind == null ? "" : kind, name == null ? "" : name, url == null ? "" : url,
-                    e.fields()), null);
+                    Set.copyOf(events), e.fields()), null);
+        }
+    }
+
+    /** POST /console/notifications/hooks/{id}/events: what the hook hears from now on. */
+    public void changeEvents(Context ctx) {
+        long id = id(ctx);
+        try {
+            if (!alerts.changeEvents(id, ctx.formParams("event"), actor(ctx))) {
+                throw new NotFoundResponse("No such hook; it may have been removed already.");
+            }
+            ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            showSettings(ctx, HookForm.EMPTY, null, Map.of(id, e.fields().get("events")));
         }
     }
 
@@ -92,9 +110,17 @@ public final class NotificationConsole {
     }
 
     private void showSettings(Context ctx, HookForm form, String newSecret) {
+        showSettings(ctx, form, newSecret, Map.of());
+    }
+
+    /** hookErrors: a hook's id to what was wrong with the change of its events. */
+    private void showSettings(Context ctx, HookForm form, String newSecret, Map<Long, String> hookErrors) {
         List<HookRow> hooks = alerts.hooks().stream()
                 .map(h -> new HookRow(h.id(), h.kind() == Channel.SLACK ? "Slack-compatible" : "Generic webhook",
-                        h.name(), Masks.url(h.url()), when(h.createdAt())))
+                        h.name(), Masks.url(h.url()), when(h.createdAt()),
+                        h.events().stream().map(Event::key).collect(Collectors.toSet()),
+                        StaffHook.CHOICES.stream().filter(h::hears).map(NotificationPages::label)
+                                .collect(Collectors.joining(", "))))
                 .toList();
         List<SubscriberRow> subscribers = subscriptions.active(SUBSCRIBERS_SHOWN).stream()
                 .map(s -> new SubscriberRow(s.id(), s.channel().key(), Masks.target(s.channel(), s.target()),
@@ -102,7 +128,7 @@ public final class NotificationConsole {
                         s.confirmed() ? "confirmed" : "awaiting confirmation", when(s.createdAt())))
                 .toList();
         templates.page(ctx, "notifications/settings.jte", new NotificationPages.Settings(frame(ctx),
-                times.zone().getId(), emailAvailable, hooks, subscribers, SUBSCRIBERS_SHOWN, form, newSecret));
+                times.zone().getId(), emailAvailable, hooks, subscribers, SUBSCRIBERS_SHOWN, form, newSecret, hookErrors));
     }
 
     /** Date and time to the second, with the zone: retries are seconds apart. */

@@ -37,15 +37,36 @@ public final class NotificationPages {
 
     /** The console's notification settings. newSecret is set once, right after a generic webhook was added. */
     public record Settings(Frame frame, String zone, boolean emailAvailable, List<HookRow> hooks,
-            List<SubscriberRow> subscribers, int subscriberLimit, HookForm form, String newSecret) {}
+            List<SubscriberRow> subscribers, int subscriberLimit, HookForm form, String newSecret,
+            Map<Long, String> hookErrors) {}
 
-    public record HookRow(long id, String kind, String name, String url, String createdAt) {}
+    /** hears holds the keys of the events the hook chose, for its form; heard is the same in words. */
+    public record HookRow(long id, String kind, String name, String url, String createdAt, Set<String> hears,
+            String heard) {}
+
+    /** One event a staff hook can choose, as its checkbox shows it. */
+    public record EventChoice(String key, String label) {}
+
+    /** The events of {@link StaffHook#CHOICES}, in words. */
+    public static final List<EventChoice> EVENT_CHOICES = StaffHook.CHOICES.stream()
+            .map(event -> new EventChoice(event.key(), label(event))).toList();
+
+    static String label(Event event) {
+        return switch (event) {
+            case INCIDENT_UPDATE -> "Incident updates";
+            case COMPONENT_UPDATE -> "Component status changes";
+            case NOTICE_PUBLISHED -> "Published incident reports";
+            case ACTION_ITEM_SUMMARY -> "Daily action item summary";
+            default -> event.key().replace('_', ' ');
+        };
+    }
 
     /** target is masked. */
     public record SubscriberRow(long id, String channel, String target, String components, String state, String since) {}
 
-    public record HookForm(String kind, String name, String url, Map<String, String> errors) {
-        public static final HookForm EMPTY = new HookForm("slack", "", "", Map.of());
+    public record HookForm(String kind, String name, String url, Set<String> events, Map<String, String> errors) {
+        public static final HookForm EMPTY = new HookForm("slack", "", "",
+                EVENT_CHOICES.stream().map(EventChoice::key).collect(java.util.stream.Collectors.toSet()), Map.of());
 
         public boolean isWebhook() {
             return "webhook".equals(kind);

@@ -9,13 +9,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The hooks through which staff hear of every incident update and component change, and the
- * delivery log they check them with. Every change is audited.
+ * The hooks through which staff hear of incident updates, component changes, published reports and
+ * the daily action-item summary (each hook the ones it chose), and the delivery log they check them
+ * with. Every change is audited.
  */
 public final class StaffAlerts {
     private static final int MAX_NAME = 100;
+    private static final String NO_EVENTS = "Choose at least one thing this hook should hear of.";
 
     private final Database database;
     private final StaffHookStore hooks;
@@ -38,7 +42,7 @@ public final class StaffAlerts {
      * Adds a hook. kind is "slack" or "webhook"; a generic webhook gets a signing secret, returned
      * this once so that it can be shown, and never again.
      */
-    public Optional<String> add(String kind, String name, String url, String actor) {
+    public Optional<String> add(String kind, String name, String url, List<String> eventKeys, String actor) {
         Channel channel = "slack".equals(kind) ? Channel.SLACK : "webhook".equals(kind) ? Channel.WEBHOOK : null;
         String trimmedName = name == null ? "" : name.strip();
         URI uri = null;
@@ -51,17 +55,43 @@ public final class StaffAlerts {
         } catch (InvalidInput e) {
             e.fields().forEach((field, message) -> problems.check(false, field, message));
         }
-        problems.throwIfAny();
+        Set<Event> events = events(eventKeys);
+        problems.check(!events.isEmpty(), "events", NO_EVENTS).throwIfAny();
         String secret = channel == Channel.WEBHOOK ? tokens.next() : null;
         String target = uri.toString();
         Instant now = clock.instant();
         database.write(handle -> {
-            long id = hooks.create(handle, channel, trimmedName, target, secret, now);
+            long id = hooks.create(handle, channel, trimmedName, target, secret, events, now);
             audit.record(handle, now, actor, "notification_hook.created", "notification_hook", Long.toString(id),
-                    channel.key() + " \"" + trimmedName + "\" to " + Masks.url(target));
+                    channel.key() + " \"" + trimmedName + "\" to " + Masks.url(target) + " hears " + describe(events));
             return id;
         });
         return Optional.ofNullable(secret);
+    }
+
+    /** Changes what a hook hears from now on; what is already queued is still sent. False when it is gone. */
+    public boolean changeEvents(long id, List<String> eventKeys, String actor) {
+        Set<Event> events = events(eventKeys);
+        new InvalidInput.Collector().check(!events.isEmpty(), "events", NO_EVENTS).throwIfAny();
+        Instant now = clock.instant();
+        return database.write(handle -> {
+            if (!hooks.setEvents(handle, id, events)) {
+                return false;
+            }
+            audit.record(handle, now, actor, "notification_hook.events_changed", "notification_hook",
+                    Long.toString(id), "hears " + describe(events));
+            return true;
+        });
+    }
+
+    /** Unknown keys are ignored: the form only offers {@link StaffHook#CHOICES}. */
+    private static Set<Event> events(List<String> keys) {
+        return StaffHook.CHOICES.stream().filter(event -> keys != null && keys.contains(event.key()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String describe(Set<Event> events) {
+        return StaffHook.CHOICES.stream().filter(events::contains).map(Event::key).collect(Collectors.joining(", "));
     }
 
     /** Removes a hook and cancels what still waits for it; false when it was gone already. */

@@ -159,6 +159,8 @@ public final class Routes {
             config.routes.post("/console/tokens/{id}/revoke", StaffGuard.allow(Role.ADMIN, access.tokens()::revoke));
             config.routes.get("/console/notifications", StaffGuard.allow(Role.ADMIN, notifications::settings));
             config.routes.post("/console/notifications/hooks", StaffGuard.allow(Role.ADMIN, notifications::addHook));
+            config.routes.post("/console/notifications/hooks/{id}/events",
+                    StaffGuard.allow(Role.ADMIN, notifications::changeEvents));
             config.routes.post("/console/notifications/hooks/{id}/remove",
                     StaffGuard.allow(Role.ADMIN, notifications::removeHook));
             config.routes.post("/console/notifications/subscribers/{id}/remove",

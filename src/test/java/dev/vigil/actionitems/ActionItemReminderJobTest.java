@@ -7,7 +7,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigil.accounts.Role;
 import dev.vigil.actionitems.ActionItemReminderJob.Run;
 import dev.vigil.notifications.Channel;
+import dev.vigil.notifications.Event;
 import dev.vigil.notifications.MailSender;
+import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.notifications.WebhookReceiver;
 import dev.vigil.testing.ManualClock;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,11 +180,16 @@ class ActionItemReminderJobTest {
     }
 
     @Test
-    void theStaffHooksGetOneSummaryADay() throws Exception {
-        try (WebhookReceiver chat = WebhookReceiver.start(); WebhookReceiver generic = WebhookReceiver.start()) {
+    void theStaffHooksThatChoseItGetOneSummaryADay() throws Exception {
+        try (WebhookReceiver chat = WebhookReceiver.start(); WebhookReceiver generic = WebhookReceiver.start();
+                WebhookReceiver incidentsOnly = WebhookReceiver.start()) {
             vigil.vigil().database().write(handle -> {
-                new StaffHookStore().create(handle, Channel.SLACK, "#ops", chat.url(), null, BEFORE_NINE);
-                return new StaffHookStore().create(handle, Channel.WEBHOOK, "Pager", generic.url(), "s3cret", BEFORE_NINE);
+                new StaffHookStore().create(handle, Channel.SLACK, "#ops", chat.url(), null,
+                        Set.of(Event.ACTION_ITEM_SUMMARY), BEFORE_NINE);
+                new StaffHookStore().create(handle, Channel.SLACK, "#incidents", incidentsOnly.url(), null,
+                        Set.of(Event.INCIDENT_UPDATE), BEFORE_NINE);
+                return new StaffHookStore().create(handle, Channel.WEBHOOK, "Pager", generic.url(), "s3cret",
+                        Set.copyOf(StaffHook.CHOICES), BEFORE_NINE);
             });
             clock.set(AFTER_NINE);
 
@@ -198,6 +206,8 @@ class ActionItemReminderJobTest {
             assertThat(generic.posts().get(0).body()).contains("\"overdue\":2").contains("\"due_soon\":1");
             assertThat(generic.posts().get(0).header("X-Vigil-Signature")).isNotBlank();
             assertThat(chat.posts()).hasSize(1);
+            assertThat(incidentsOnly.posts()).isEmpty();
+            assertThat(rows.count("SELECT COUNT(*) FROM deliveries WHERE target = '" + incidentsOnly.url() + "'")).isZero();
             assertThat(rows.count("SELECT COUNT(*) FROM action_item_summaries")).isEqualTo(1);
         }
     }
@@ -209,7 +219,8 @@ class ActionItemReminderJobTest {
         rows = new ReminderRows(vigil.vigil().database());
         try (WebhookReceiver chat = WebhookReceiver.start()) {
             vigil.vigil().database().write(handle ->
-                    new StaffHookStore().create(handle, Channel.SLACK, "#ops", chat.url(), null, BEFORE_NINE));
+                    new StaffHookStore().create(handle, Channel.SLACK, "#ops", chat.url(), null,
+                            Set.of(Event.ACTION_ITEM_SUMMARY), BEFORE_NINE));
             clock.set(AFTER_NINE);
 
             Run run = job().run();

@@ -12,12 +12,14 @@ import dev.vigil.notifications.Delivery.Outcome;
 import dev.vigil.notifications.DeliveryStatus;
 import dev.vigil.notifications.DeliveryStore;
 import dev.vigil.notifications.Event;
+import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** The outbox: queue once per key, claim for one attempt at a time, retry with backoff, recover lapsed claims. */
@@ -185,7 +187,7 @@ class DeliveryStorageTest {
 
     private long opsHook(Database database) {
         return database.write(h -> new StaffHookStore().create(h, Channel.SLACK, "#ops",
-                "https://hooks.slack.test/services/T0/B0/secret", null, START));
+                "https://hooks.slack.test/services/T0/B0/secret", null, Set.copyOf(StaffHook.CHOICES), START));
     }
 
     private void queue(Database database, String key, long hook) {

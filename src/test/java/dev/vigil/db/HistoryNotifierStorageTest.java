@@ -15,10 +15,12 @@ import dev.vigil.incidents.NoticeStore;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
 import dev.vigil.notifications.Channel;
 import dev.vigil.notifications.DeliveryStore;
+import dev.vigil.notifications.Event;
 import dev.vigil.notifications.HistoryNotifier;
 import dev.vigil.notifications.Links;
 import dev.vigil.notifications.MailNotices;
 import dev.vigil.notifications.OutgoingMail;
+import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.notifications.SubscriberStore;
 import dev.vigil.notifications.WebhookNotices;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,8 @@ class HistoryNotifierStorageTest {
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final AffectedComponent WEB_DOWN =
             new AffectedComponent("web", ComponentStatus.OPERATIONAL, ComponentStatus.MAJOR_OUTAGE);
+
+    private static final Set<Event> EVERYTHING = Set.copyOf(StaffHook.CHOICES);
 
     private final ManualClock clock = new ManualClock(START);
     private final IncidentStore incidents = new IncidentStore();
@@ -190,7 +195,8 @@ class HistoryNotifierStorageTest {
     void aBacklogLongerThanOnePassIsTakenWhole(TestDatabase store) {
         Database database = webAndSearch(store);
         HistoryNotifier notifier = startedNotifier(database, true);
-        long hook = database.write(h -> hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/x", null, START));
+        long hook = database.write(h -> hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/x", null,
+                EVERYTHING, START));
         long incident = incident(database, "Slow search", "search");
         database.write(h -> {
             for (int i = 0; i < 150; i++) {
@@ -214,7 +220,7 @@ class HistoryNotifierStorageTest {
             Database database = webAndSearch(store);
             Database slowWriter = store.open();
             HistoryNotifier notifier = startedNotifier(database, true);
-            long hook = database.write(h -> hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/x", null,
+            long hook = database.write(h -> hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/x", null, EVERYTHING,
                     START));
             long slowIncident = incident(database, "Web application is unavailable", "web");
             long laterIncident = incident(database, "Search is unavailable", "search");
@@ -314,8 +320,10 @@ class HistoryNotifierStorageTest {
             long left = subscriber(h, Channel.EMAIL, "left@example.com", List.of(), "unsubscribe-left-0000000000000000000",
                     true);
             subscribers.remove(h, left, START);
-            slack = hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/services/T0/B0/x", null, START);
-            opsWebhook = hooks.create(h, Channel.WEBHOOK, "Pager", "https://pager.example/in", "pager-secret", START);
+            slack = hooks.create(h, Channel.SLACK, "#ops", "https://hooks.slack.test/services/T0/B0/x", null, EVERYTHING,
+                    START);
+            opsWebhook = hooks.create(h, Channel.WEBHOOK, "Pager", "https://pager.example/in", "pager-secret", EVERYTHING,
+                    START);
             return null;
         });
     }

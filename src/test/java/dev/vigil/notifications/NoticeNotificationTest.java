@@ -64,7 +64,7 @@ class NoticeNotificationTest {
                 Map.of("url", aggregator.url()));
         assertThat(webhook.statusCode()).isEqualTo(200);
         var hook = ada.submit("/console/notifications", "/console/notifications/hooks",
-                Map.of("kind", "webhook", "name", "Ops", "url", opsHook.url()));
+                Map.of("kind", "webhook", "name", "Ops", "url", opsHook.url(), "event", "notice_published"));
         assertThat(hook.statusCode()).isEqualTo(200);
     }
 

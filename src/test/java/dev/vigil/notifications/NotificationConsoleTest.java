@@ -56,7 +56,7 @@ class NotificationConsoleTest {
     @Test
     void aSlackHookGetsEveryIncidentUpdateAsText() throws Exception {
         var added = ada.submit("/console/notifications", "/console/notifications/hooks",
-                Map.of("kind", "slack", "name", "#ops", "url", chat.url()));
+                Map.of("kind", "slack", "name", "#ops", "url", chat.url(), "event", "incident_update"));
         assertThat(added.statusCode()).isEqualTo(303);
         assertThat(ada.get("/console/notifications").body()).contains("#ops")
                 .contains("http://127.0.0.1:" + chat.url().split(":")[2].split("/")[0] + "/…")
@@ -79,7 +79,7 @@ class NotificationConsoleTest {
     @Test
     void aGenericWebhookShowsItsSecretOnceAndSignsWithIt() throws Exception {
         var added = ada.submit("/console/notifications", "/console/notifications/hooks",
-                Map.of("kind", "webhook", "name", "Pager", "url", pager.url()));
+                Map.of("kind", "webhook", "name", "Pager", "url", pager.url(), "event", "component_update"));
         Matcher secret = SECRET.matcher(added.body());
         assertThat(secret.find()).isTrue();
         assertThat(ada.get("/console/notifications").body()).doesNotContain(secret.group(1));
@@ -106,7 +106,7 @@ class NotificationConsoleTest {
     @Test
     void aRemovedHookHearsNothingMoreAndTheRemovalIsAudited() {
         ada.submit("/console/notifications", "/console/notifications/hooks",
-                Map.of("kind", "slack", "name", "#ops", "url", chat.url()));
+                Map.of("kind", "slack", "name", "#ops", "url", chat.url(), "event", "incident_update"));
         long hook = History.count(database, "SELECT id FROM staff_hooks");
 
         var removed = ada.submit("/console/notifications", "/console/notifications/hooks/" + hook + "/remove", Map.of());
@@ -143,7 +143,7 @@ class NotificationConsoleTest {
     void theDeliveryLogShowsStatusAttemptsLastErrorAndTimesWithTheirZone() {
         chat.answer(503);
         ada.submit("/console/notifications", "/console/notifications/hooks",
-                Map.of("kind", "slack", "name", "#ops", "url", chat.url()));
+                Map.of("kind", "slack", "name", "#ops", "url", chat.url(), "event", "incident_update"));
         long incident = History.openIncident(database, "Search is slow", "search", Instant.now());
         History.update(database, incident, IncidentStatus.INVESTIGATING, "Slow.", Instant.now());
         RunningVigil.await(PATIENCE, "the failed attempt to be recorded", () -> History.count(database,

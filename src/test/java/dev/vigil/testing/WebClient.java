@@ -73,6 +73,17 @@ public final class WebClient {
         return post(action, form);
     }
 
+    /** Like {@link #submit}, for forms that send a name more than once (checkboxes), in the order given. */
+    public HttpResponse<String> submitFields(String pagePath, String action, java.util.List<Map.Entry<String, String>> fields) {
+        Matcher token = CSRF.matcher(get(pagePath).body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on " + pagePath);
+        }
+        java.util.List<Map.Entry<String, String>> form = new java.util.ArrayList<>(fields);
+        form.add(Map.entry("_csrf", token.group(1)));
+        return postFields(action, form);
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
