@@ -74,7 +74,7 @@ final class DemoPostmortem {
         Span search = span(outages, "search-health", draft);
         String date = day.format(draft.startedAt().atZone(zone));
         return Map.of(
-                "summary", summary(date, draft),
+                "summary", summary(date, web),
                 "impact", impact(draft, web, search),
                 "root_causes", ROOT_CAUSES,
                 "trigger", "The scheduled release on the morning of " + date + ", which upgraded the search servers to a new version. Nothing about it was unusual: "
@@ -85,14 +85,14 @@ final class DemoPostmortem {
                 "went_wrong", WENT_WRONG,
                 "lucky", LUCKY,
                 "supporting", "The failed checks and outages of the `search-health` and `web-home` probes are "
-                        + "in Vigil, linked to the incident; the timeline below was built from them.");
+                        + "in Vigil, linked to the incident; the timeline on this page was built from them.");
     }
 
-    private String summary(String date, Postmortem draft) {
+    private String summary(String date, Span web) {
         return "On " + date + ", a routine release upgraded our search servers. A watchdog setting that "
                 + "differs between staging and production restarted the new search server over and over, the "
                 + "automatic rollback failed too, and the web app could not load for anyone for "
-                + draft.figures().impactWords() + ". We restored the previous search version by hand. "
+                + length(web) + ". We restored the previous search version by hand. "
                 + "No data was lost.\n\n"
                 + "We promised three changes: make staging match production, rehearse the rollback in every "
                 + "release test, and make the web app keep working, read-only, while search is unavailable.";
@@ -163,8 +163,8 @@ final class DemoPostmortem {
 
     private static final String WENT_WRONG = """
             - Staging did not match production, so the release test could not catch the problem.
-            - The rollback we counted on failed, which doubled the time to recover.
-            - One slow part (search) took the whole app down with it.""";
+            - The rollback we counted on failed, so the previous version had to be restored by hand.
+            - One failing part (search) took the whole app down with it.""";
 
     private static final String LUCKY = """
             - The engineer who knew how to reinstall search by hand was on shift that morning.

@@ -53,7 +53,8 @@ class DemoPostmortemTest {
             assertThat(sections.get("impact")).contains("Web app:** fully down for 31 minutes")
                     .contains("Search:** fully down for 32 minutes");
             assertThat(sections.get("root_causes")).contains("watchdog").contains("rollback automation");
-            assertThat(sections.get("summary")).contains("make staging match production")
+            assertThat(sections.get("summary")).contains("could not load for anyone for 31 minutes")
+                    .contains("make staging match production")
                     .contains("rehearse the rollback").contains("read-only, while search is unavailable");
             assertThat(timelineKinds(database, id(postmortem))).contains("first_failure", "recovery", "update");
         }
