@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Three months of believable past for a brand-new demo database: Vigil "watching" since then
  * (with one evening it was down for an upgrade, shown as no data), a few short outages, and the
- * failed search upgrade whose rollback also failed.
+ * failed search upgrade whose rollback also failed, with the draft of its postmortem.
  */
 public final class DemoHistory {
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
@@ -38,30 +38,40 @@ public final class DemoHistory {
     private final ComponentStore components = new ComponentStore();
     private final IncidentStore incidents = new IncidentStore();
     private final DemoEvidence evidence;
+    private final DemoPostmortem postmortem;
 
     public DemoHistory(Database database, VigilConfig config, Clock clock) {
         this.database = database;
         this.config = config;
         this.evidence = new DemoEvidence(config);
+        this.postmortem = new DemoPostmortem(database, config.site().timeZone());
         this.clock = clock;
     }
 
     /** Seeds the past once, into a database that has never run; afterwards does nothing. */
     public void seedIfNew() {
-        boolean seeded = database.write(handle -> {
+        Seeded seeded = database.write(handle -> {
             long sessions = handle.createQuery("SELECT COUNT(*) FROM monitor_sessions").mapTo(Long.class).one();
             if (sessions > 0) {
-                return false;
+                return null;
             }
-            seed(handle);
-            return true;
+            return new Seeded(seed(handle));
         });
-        if (seeded) {
-            log.info("Seeded the demo database with three months of history");
+        if (seeded == null) {
+            return;
         }
+        // After the history is committed: the postmortem services open their own transactions.
+        if (seeded.searchIncident() != null) {
+            postmortem.seedIfMissing(seeded.searchIncident());
+        }
+        log.info("Seeded the demo database with three months of history");
     }
 
-    private void seed(Handle handle) {
+    /** What the seeding wrote that later steps need: the search incident's id, null without search and web. */
+    private record Seeded(Long searchIncident) {}
+
+    /** Returns the id of the search incident, or null when the configuration has no search and web. */
+    private Long seed(Handle handle) {
         Instant now = clock.instant();
         ZoneId zone = config.site().timeZone();
         Instant since = now.minus(HISTORY);
@@ -82,13 +92,13 @@ public final class DemoHistory {
                 "Exports and email notifications are running late.",
                 "The job queue has caught up. Everything that was delayed has now been processed; nothing was lost.");
         // At most 13 days back, so that it stays within the page's 14 days of past incidents all day long.
-        searchUpgrade(handle, lastTuesdayBefore(today.minusDays(7)), zone);
+        return searchUpgrade(handle, lastTuesdayBefore(today.minusDays(7)), zone);
     }
 
     /** The incident the demo is about: a routine search upgrade that took the app down for half an hour. */
-    private void searchUpgrade(Handle handle, LocalDate day, ZoneId zone) {
+    private Long searchUpgrade(Handle handle, LocalDate day, ZoneId zone) {
         if (!hasComponents("search", "web")) {
-            return;
+            return null;
         }
         Instant start = at(day, LocalTime.of(11, 2, 40), zone);
         Instant end = start.plus(Duration.ofMinutes(31).plusSeconds(20));
@@ -121,6 +131,7 @@ public final class DemoHistory {
                         + "- rehearse the rollback in every release test;\n"
                         + "- make the web app keep working, read-only, while search is unavailable.",
                 List.of(new AffectedComponent("search", ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL)));
+        return id;
     }
 
     private void outage(Handle handle, String componentId, ComponentStatus status, Instant start, Duration length,
