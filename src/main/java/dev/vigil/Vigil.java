@@ -63,6 +63,7 @@ import dev.vigil.metrics.MetricsQueries;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
 import dev.vigil.outages.OutageService;
+import dev.vigil.outages.ProbeRetirement;
 import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
@@ -132,8 +133,11 @@ public final class Vigil {
         IncidentStore incidents = new IncidentStore();
         CheckStore checks = new CheckStore();
         MaintenanceStore maintenanceStore = new MaintenanceStore();
+        AutoIncidents autoIncidents = new AutoIncidents(incidents, outageStore, times);
+        ConfigSync sync = new ConfigSync(components, probeStates,
+                new ProbeRetirement(probeStates, outageStore, components, autoIncidents));
         database.write(handle -> {
-            new ConfigSync(components, probeStates).apply(handle, config, clock.instant());
+            sync.apply(handle, config, clock.instant());
             return null;
         });
         Markdown markdown = new Markdown();
@@ -141,7 +145,7 @@ public final class Vigil {
                 pageId(config), markdown, templates, clock);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
-                new AutoIncidents(incidents, outageStore, times), new MaintenanceCalendar(), Map.of(), clock,
+                autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, scheduler, outages,
@@ -152,9 +156,9 @@ public final class Vigil {
         UserStore users = new UserStore();
         SessionStore sessionStore = new SessionStore(users);
         AuditLog audit = new AuditLog();
-        ComponentEditor componentEditor = new ComponentEditor(database, components, probeStates, probeSettings, probes,
-                audit, clock, publisher::invalidate);
-        ConfigReload reload = new ConfigReload(source, config, database, components, probeStates, probeSettings,
+        ComponentEditor componentEditor = new ComponentEditor(database, components, probeStates, probeSettings, sync,
+                probes, audit, clock, publisher::invalidate);
+        ConfigReload reload = new ConfigReload(source, config, database, components, sync, probeSettings,
                 probes, audit, clock, publisher::invalidate);
         this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
                 config.site().timeZone(), clock, publisher::invalidate);

@@ -11,7 +11,7 @@ import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
-import dev.vigil.probes.ProbeUrls;
+import dev.vigil.probes.RedactedUrl;
 import dev.vigil.time.TimeFormat;
 import io.javalin.http.Context;
 import dev.vigil.web.InvalidInput;
@@ -105,7 +105,7 @@ public final class ProbeApi {
             json.put("id", p.id());
             json.put("component_id", p.componentId());
             json.put("source", probes.isFromConfig(p.id()) ? "config" : ComponentEditor.SOURCE);
-            json.put("url", ProbeUrls.withoutCredentials(p.url()));
+            json.put("url", RedactedUrl.of(p.url()));
             json.put("interval_seconds", p.interval().toSeconds());
             json.put("timeout_ms", p.timeout().toMillis());
             json.put("thresholds", thresholds(p));

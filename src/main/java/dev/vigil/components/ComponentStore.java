@@ -10,12 +10,20 @@ public final class ComponentStore {
 
     public List<Component> all(Handle handle) {
         return handle.createQuery("SELECT * FROM components WHERE retired_at IS NULL ORDER BY position, id")
-                .map((rs, ctx) -> new Component(
-                        rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
-                        rs.getString("description"), rs.getInt("position"),
-                        ComponentStatus.fromApiName(rs.getString("status")), rs.getString("source"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at"))))
-                .list();
+                .map((rs, ctx) -> component(rs)).list();
+    }
+
+    /** Active or retired: what a probe retired after its component still needs to settle its outage. */
+    public Optional<Component> findIncludingRetired(Handle handle, String id) {
+        return handle.createQuery("SELECT * FROM components WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> component(rs)).findOne();
+    }
+
+    private static Component component(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
+                rs.getString("description"), rs.getInt("position"),
+                ComponentStatus.fromApiName(rs.getString("status")), rs.getString("source"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
     public Optional<Component> find(Handle handle, String id) {

@@ -3,6 +3,7 @@ package dev.vigil.components;
 import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.outages.ProbeRetirement;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeSettingsStore;
 import java.time.Instant;
@@ -14,17 +15,20 @@ import org.jdbi.v3.core.Handle;
  * Probe state is kept across restarts; removed components and probes are retired, not deleted,
  * so their history stays. Runs at start-up and when vigil.yml is reloaded from the console; what
  * the console made is left alone, except console probes of a component that left the file.
+ * Every probe retired here goes through {@link ProbeRetirement}, which closes its open outage.
  */
 public final class ConfigSync {
     public static final String SOURCE = "config";
 
     private final ComponentStore components;
     private final ProbeStateStore probes;
+    private final ProbeRetirement retirement;
     private final ProbeSettingsStore settings = new ProbeSettingsStore();
 
-    public ConfigSync(ComponentStore components, ProbeStateStore probes) {
+    public ConfigSync(ComponentStore components, ProbeStateStore probes, ProbeRetirement retirement) {
         this.components = components;
         this.probes = probes;
+        this.retirement = retirement;
     }
 
     public void apply(Handle handle, VigilConfig config, Instant now) {
@@ -38,9 +42,24 @@ public final class ConfigSync {
             probes.register(handle, p.id(), p.componentId(), p.url().toString(), SOURCE, now);
             settings.delete(handle, p.id());
         }
-        probes.retireAllExcept(handle, config.probes().stream().map(ProbeConfig::id).toList(), now);
-        probes.retireOrphans(handle, now);
+        for (String removed : probes.configProbesExcept(handle, config.probes().stream().map(ProbeConfig::id).toList())) {
+            retirement.retire(handle, removed, now);
+        }
+        retireOrphans(handle, now);
         rederiveStatuses(handle, now);
+    }
+
+    /** Retires one probe (closing its open outage) and re-derives the statuses. */
+    public void retireProbe(Handle handle, String probeId, Instant now) {
+        retirement.retire(handle, probeId, now);
+        rederiveStatuses(handle, now);
+    }
+
+    /** Retires the active probes of retired components; returns their ids. */
+    public List<String> retireOrphans(Handle handle, Instant now) {
+        List<String> orphans = probes.orphans(handle);
+        orphans.forEach(id -> retirement.retire(handle, id, now));
+        return orphans;
     }
 
     /** After probes were added, changed or removed: each component's status from its active probes again. */

@@ -1,5 +1,6 @@
 package dev.vigil.config;
 
+import dev.vigil.probes.RedactedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -203,12 +204,14 @@ final class Section {
         } catch (URISyntaxException e) {
             uri = null;
         }
+        // The reload preview shows these problems to staff, so a URL that parses is echoed with its secrets masked.
+        String shown = uri == null ? Values.show(raw(key)) : Values.show(RedactedUrl.of(uri));
         if (uri == null || uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase())) {
-            reject(key, "must be an http or https URL");
+            complain(key, shown + " must be an http or https URL");
             return null;
         }
         if (uri.getHost() == null) {
-            reject(key, "must be an http or https URL with a host");
+            complain(key, shown + " must be an http or https URL with a host");
             return null;
         }
         return uri;

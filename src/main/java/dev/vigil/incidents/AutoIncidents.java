@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -51,6 +52,31 @@ public final class AutoIncidents {
     /** A probe's outage closed; when it was the incident's last open one, the incident resolves. */
     public void outageClosed(Handle handle, Outage closed, Component component, ComponentStatus before,
             ComponentStatus after, Instant now) {
+        resolveIfLast(handle, closed, component, before, after, now, (incident, since) ->
+                "**%s** has recovered: our checks have passed since %s. The outage lasted %s, from %s to %s."
+                        .formatted(component.name(), times.time(since),
+                                TimeFormat.duration(Duration.between(incident.startedAt(), since)),
+                                times.dateTime(incident.startedAt()), times.dateTime(since)));
+    }
+
+    /**
+     * A probe's outage closed because the probe was removed: nobody checks any more, so nothing is
+     * known to have recovered. When it was the incident's last open outage, the incident resolves
+     * saying exactly that, rather than leaving the component shown down for good.
+     */
+    public void monitoringStopped(Handle handle, Outage closed, Component component, ComponentStatus before,
+            ComponentStatus after, Instant now) {
+        resolveIfLast(handle, closed, component, before, after, now, (incident, since) ->
+                ("Monitoring of **%s** stopped at %s because its check `%s` was removed. This closes the incident; "
+                        + "it does not mean the service recovered, as nothing checks it any more. The check had "
+                        + "failed for %s, since %s.")
+                        .formatted(component.name(), times.time(since), closed.probeId(),
+                                TimeFormat.duration(Duration.between(closed.startedAt(), since)),
+                                times.dateTime(closed.startedAt())));
+    }
+
+    private void resolveIfLast(Handle handle, Outage closed, Component component, ComponentStatus before,
+            ComponentStatus after, Instant now, BiFunction<Incident, Instant, String> words) {
         if (closed.incidentId() == null) {
             return;
         }
@@ -60,13 +86,8 @@ public final class AutoIncidents {
                 || !outages.openForIncident(handle, incidentId).isEmpty()) {
             return;
         }
-        Instant since = closed.endedAt();
-        Duration lasted = Duration.between(incident.get().startedAt(), since);
-        String body = "**%s** has recovered: our checks have passed since %s. The outage lasted %s, from %s to %s."
-                .formatted(component.name(), times.time(since), TimeFormat.duration(lasted),
-                        times.dateTime(incident.get().startedAt()), times.dateTime(since));
-        incidents.addUpdate(handle, incidentId, IncidentStatus.RESOLVED, body, now, now,
-                List.of(new AffectedComponent(component.id(), before, after)));
+        incidents.addUpdate(handle, incidentId, IncidentStatus.RESOLVED, words.apply(incident.get(), closed.endedAt()),
+                now, now, List.of(new AffectedComponent(component.id(), before, after)));
     }
 
     private long open(Handle handle, Outage outage, Component component, ComponentStatus status, Instant now) {

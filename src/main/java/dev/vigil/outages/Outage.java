@@ -8,11 +8,20 @@ import java.time.Instant;
  *
  * @param startedAt the first failing check
  * @param confirmedAt the check that met failures_to_open
- * @param endedAt the first passing check of the run that closed it; null while open
+ * @param endedAt the first passing check of the run that closed it, or when its probe was removed; null while open
+ * @param endReason null when checks passed again; otherwise why it ended without a recovery (probe removed)
  */
 public record Outage(
         long id, String probeId, String componentId, Instant startedAt, Instant confirmedAt,
-        String firstFailureReason, Instant endedAt, Instant recoveryConfirmedAt, Long incidentId) {
+        String firstFailureReason, Instant endedAt, Instant recoveryConfirmedAt, Long incidentId, String endReason) {
+
+    /** Why an outage ends when its probe is removed while down: nobody checks any more. */
+    public static final String PROBE_REMOVED = "probe removed";
+
+    /** Ended, but not by passing checks: monitoring stopped (its probe was removed). */
+    public boolean endedWithoutRecovery() {
+        return endedAt != null && endReason != null;
+    }
 
     public boolean isOpen() {
         return endedAt == null;

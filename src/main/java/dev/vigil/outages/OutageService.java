@@ -77,6 +77,10 @@ public final class OutageService {
     }
 
     private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds) {
+        if (probes.isRetired(handle, result.probeId())) {
+            // Removed after this check began and before the registry forgot it: its outage is already closed.
+            return Optional.empty();
+        }
         checks.insert(handle, result);
         ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
                 .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));

@@ -28,7 +28,19 @@ public final class OutageStore {
                 .bind("ended", t.at().toEpochMilli()).bind("confirmed", t.confirmedAt().toEpochMilli())
                 .bind("id", o.id()).execute());
         return open.map(o -> new Outage(o.id(), o.probeId(), o.componentId(), o.startedAt(), o.confirmedAt(),
-                o.firstFailureReason(), t.at(), t.confirmedAt(), o.incidentId()));
+                o.firstFailureReason(), t.at(), t.confirmedAt(), o.incidentId(), null));
+    }
+
+    /**
+     * Closes the probe's open outage without a recovery, at the given time and for the given reason
+     * (its probe was removed): no check confirmed anything, so recovery_confirmed_at stays empty.
+     */
+    public Optional<Outage> closeWithoutRecovery(Handle handle, String probeId, Instant at, String reason) {
+        Optional<Outage> open = openFor(handle, probeId);
+        open.ifPresent(o -> handle.createUpdate("UPDATE outages SET ended_at = :ended, end_reason = :reason WHERE id = :id")
+                .bind("ended", at.toEpochMilli()).bind("reason", reason).bind("id", o.id()).execute());
+        return open.map(o -> new Outage(o.id(), o.probeId(), o.componentId(), o.startedAt(), o.confirmedAt(),
+                o.firstFailureReason(), at, null, o.incidentId(), reason));
     }
 
     public Optional<Outage> openFor(Handle handle, String probeId) {
@@ -72,6 +84,6 @@ public final class OutageStore {
                 Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("confirmed_at")),
                 rs.getString("first_failure_reason"),
                 open ? null : Instant.ofEpochMilli(ended), unrecovered ? null : Instant.ofEpochMilli(recovered),
-                noIncident ? null : incident);
+                noIncident ? null : incident, rs.getString("end_reason"));
     }
 }

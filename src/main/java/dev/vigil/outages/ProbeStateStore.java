@@ -41,30 +41,32 @@ public final class ProbeStateStore {
         }
     }
 
-    /** Marks every probe of vigil.yml not in the list as retired, so it no longer counts for its component. */
-    public void retireAllExcept(Handle handle, List<String> activeIds, Instant now) {
-        for (String id : handle.createQuery("SELECT id FROM probes WHERE retired_at IS NULL AND source = 'config'")
-                .mapTo(String.class).list()) {
-            if (!activeIds.contains(id)) {
-                retire(handle, id, now);
-            }
-        }
+    /** The active probes of vigil.yml not in the list: those a reload or restart without them retires. */
+    public List<String> configProbesExcept(Handle handle, List<String> activeIds) {
+        return handle.createQuery("SELECT id FROM probes WHERE retired_at IS NULL AND source = 'config' ORDER BY id")
+                .mapTo(String.class).list().stream().filter(id -> !activeIds.contains(id)).toList();
     }
 
-    /** Retires one probe; its history stays. */
-    public void retire(Handle handle, String probeId, Instant now) {
-        handle.createUpdate("UPDATE probes SET retired_at = :now WHERE id = :id AND retired_at IS NULL")
-                .bind("now", now.toEpochMilli()).bind("id", probeId).execute();
+    /**
+     * Marks one probe retired; its history stays. Returns false when it already was. Only
+     * {@link ProbeRetirement} calls it, so that a removed probe's outage never stays open.
+     */
+    boolean retire(Handle handle, String probeId, Instant now) {
+        return handle.createUpdate("UPDATE probes SET retired_at = :now WHERE id = :id AND retired_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("id", probeId).execute() == 1;
     }
 
-    /** Retires the active probes whose component was retired (console probes of a component that left vigil.yml). */
-    public List<String> retireOrphans(Handle handle, Instant now) {
-        List<String> orphans = handle.createQuery("""
+    public boolean isRetired(Handle handle, String probeId) {
+        return handle.createQuery("SELECT COUNT(*) FROM probes WHERE id = :id AND retired_at IS NOT NULL")
+                .bind("id", probeId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The active probes whose component was retired (console probes of a component that left vigil.yml). */
+    public List<String> orphans(Handle handle) {
+        return handle.createQuery("""
                 SELECT p.id FROM probes p JOIN components c ON c.id = p.component_id
                  WHERE p.retired_at IS NULL AND c.retired_at IS NOT NULL ORDER BY p.id""")
                 .mapTo(String.class).list();
-        orphans.forEach(id -> retire(handle, id, now));
-        return orphans;
     }
 
     public Optional<Versioned> load(Handle handle, String probeId) {

@@ -62,7 +62,11 @@ public final class TimelineBuilder {
                 "First failed check of " + what, evidence(first, outage)));
         events.add(new TimelineEvent.New(outage.confirmedAt(), CONFIRMED, ref + "confirmed",
                 "Outage of " + what + " confirmed", "The check failed often enough in a row to open an outage."));
-        if (outage.endedAt() != null) {
+        if (outage.endedWithoutRecovery()) {
+            events.add(new TimelineEvent.New(outage.endedAt(), RECOVERY, ref + "recovery",
+                    "Monitoring of " + what + " stopped", "The outage closed because its check was removed ("
+                    + outage.endReason() + "); no check confirmed a recovery."));
+        } else if (outage.endedAt() != null) {
             String confirmed = outage.recoveryConfirmedAt() == null ? ""
                     : " Recovery confirmed by the following checks.";
             events.add(new TimelineEvent.New(outage.endedAt(), RECOVERY, ref + "recovery",

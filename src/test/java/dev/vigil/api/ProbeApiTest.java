@@ -98,7 +98,7 @@ class ProbeApiTest {
         JsonNode probes = ApiClient.json(response).get("probes");
         assertThat(probes.size()).isEqualTo(2);
         assertThat(probes.get(0).get("id").asText()).isEqualTo("web-home");
-        assertThat(probes.get(1).get("url").asText()).isEqualTo("http://127.0.0.1:9/health");
+        assertThat(probes.get(1).get("url").asText()).isEqualTo("http://robot:****@127.0.0.1:9/health");
         assertThat(response.body()).doesNotContain("hunter2");
     }
 

@@ -3,7 +3,13 @@ package dev.vigil.db;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.ConfigSync;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.incidents.AutoIncidents;
+import dev.vigil.incidents.IncidentStore;
+import dev.vigil.outages.OutageStore;
+import dev.vigil.outages.ProbeRetirement;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.time.TimeFormat;
+import java.time.ZoneId;
 import dev.vigil.testing.RunningVigil;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,9 +25,18 @@ final class Configs {
         return RunningVigil.config(Path.of("unused"), yaml, Map.of());
     }
 
+    /** The sync as Vigil builds it: retiring a probe settles its outage and automatic incident. */
+    static ConfigSync sync() {
+        ComponentStore components = new ComponentStore();
+        ProbeStateStore probes = new ProbeStateStore();
+        OutageStore outages = new OutageStore();
+        AutoIncidents autoIncidents = new AutoIncidents(new IncidentStore(), outages, new TimeFormat(ZoneId.of("UTC")));
+        return new ConfigSync(components, probes, new ProbeRetirement(probes, outages, components, autoIncidents));
+    }
+
     static void sync(Database database, VigilConfig config, Instant at) {
         database.write(handle -> {
-            new ConfigSync(new ComponentStore(), new ProbeStateStore()).apply(handle, config, at);
+            sync().apply(handle, config, at);
             return null;
         });
     }

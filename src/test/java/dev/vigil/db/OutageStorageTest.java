@@ -74,7 +74,7 @@ class OutageStorageTest {
         assertThat(stored).hasSize(1);
         Outage outage = stored.get(0);
         assertThat(outage).isEqualTo(new Outage(outage.id(), "web-home", "web", firstFailure, confirmed,
-                "connection refused", firstSuccess, recovered, outage.incidentId()));
+                "connection refused", firstSuccess, recovered, outage.incidentId(), null));
 
         List<Long> incidentIds = database.read(h -> h.createQuery("SELECT id FROM incidents").mapTo(Long.class).list());
         assertThat(incidentIds).containsExactly(outage.incidentId());

@@ -12,6 +12,7 @@ import dev.vigil.config.ProbeConfig;
 import dev.vigil.db.Database;
 import dev.vigil.monitoring.ProbeRegistry;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.RedactedUrl;
 import dev.vigil.web.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -125,7 +126,10 @@ public final class ComponentConsole {
     /** GET /console/probes/{id}/edit; 409 for a probe of vigil.yml */
     public void editProbe(Context ctx) {
         ProbeConfig probe = editor.editableProbe(ctx.pathParam("id"));
-        probeForm(ctx, "/console/probes/" + probe.id(), true, Entries.fieldsOf(probe), Map.of());
+        // Shown masked; saving the form unchanged keeps the stored secrets (ComponentEditor.updateProbe).
+        Map<String, String> values = new LinkedHashMap<>(Entries.fieldsOf(probe));
+        values.put("url", RedactedUrl.of(probe.url()));
+        probeForm(ctx, "/console/probes/" + probe.id(), true, values, Map.of());
     }
 
     /** POST /console/probes/{id} */
@@ -205,7 +209,7 @@ public final class ComponentConsole {
             return byId;
         });
         List<ComponentPages.ProbeRow> probes = running.stream().filter(p -> p.componentId().equals(c.id()))
-                .map(p -> new ComponentPages.ProbeRow(p.id(), dev.vigil.probes.ProbeUrls.withoutCredentials(p.url()),
+                .map(p -> new ComponentPages.ProbeRow(p.id(), RedactedUrl.of(p.url()),
                         Durations.format(p.interval()), statuses.getOrDefault(p.id(), "unknown"),
                         registry.isFromConfig(p.id())))
                 .toList();

@@ -10,9 +10,11 @@ import dev.vigil.db.Database;
 import dev.vigil.monitoring.ProbeRegistry;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeSettingsStore;
+import dev.vigil.probes.RedactedUrl;
 import dev.vigil.web.InvalidInput;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.NotFoundResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +40,13 @@ public final class ComponentEditor {
     private final Runnable onChange;
 
     public ComponentEditor(Database database, ComponentStore components, ProbeStateStore probes,
-            ProbeSettingsStore settings, ProbeRegistry registry, AuditLog audit, Clock clock, Runnable onChange) {
+            ProbeSettingsStore settings, ConfigSync statuses, ProbeRegistry registry, AuditLog audit, Clock clock,
+            Runnable onChange) {
         this.database = database;
         this.components = components;
         this.probes = probes;
         this.settings = settings;
-        this.statuses = new ConfigSync(components, probes);
+        this.statuses = statuses;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -112,7 +115,8 @@ public final class ComponentEditor {
         write(handle -> {
             handle.createUpdate("UPDATE components SET retired_at = :now WHERE id = :id")
                     .bind("now", now().toEpochMilli()).bind("id", id).execute();
-            List<String> stopped = probes.retireOrphans(handle, now());
+            List<String> stopped = statuses.retireOrphans(handle, now());
+            statuses.rederiveStatuses(handle, now());
             audit.record(handle, now(), actor, "component.retired", "component", id,
                     stopped.isEmpty() ? null : "probes stopped: " + String.join(", ", stopped));
         });
@@ -133,8 +137,9 @@ public final class ComponentEditor {
         registry.refresh();
     }
 
-    public void updateProbe(ProbeConfig probe, String actor) {
-        editableProbe(probe.id());
+    /** A URL still showing the mask where a secret was keeps that stored secret (see {@link RedactedUrl}). */
+    public void updateProbe(ProbeConfig submitted, String actor) {
+        ProbeConfig probe = withStoredSecrets(submitted, editableProbe(submitted.id()));
         write(handle -> {
             saveProbe(handle, probe);
             audit.record(handle, now(), actor, "probe.updated", "probe", probe.id(), probe.url().getHost());
@@ -146,8 +151,7 @@ public final class ComponentEditor {
     public void removeProbe(String id, String actor) {
         editableProbe(id);
         write(handle -> {
-            probes.retire(handle, id, now());
-            statuses.rederiveStatuses(handle, now());
+            statuses.retireProbe(handle, id, now());
             audit.record(handle, now(), actor, "probe.removed", "probe", id, null);
         });
         registry.refresh();
@@ -155,6 +159,15 @@ public final class ComponentEditor {
 
     public Optional<Component> component(String id) {
         return database.read(handle -> components.find(handle, id));
+    }
+
+    private static ProbeConfig withStoredSecrets(ProbeConfig submitted, ProbeConfig stored) {
+        URI url = RedactedUrl.restore(submitted.url(), stored.url()).orElseThrow(() -> InvalidInput.of("url",
+                "The URL still shows " + RedactedUrl.MASK + " where a password or secret was, but it now points "
+                + "elsewhere or names it differently; type the password or secret again"));
+        return new ProbeConfig(submitted.id(), submitted.componentId(), submitted.type(), url, submitted.interval(),
+                submitted.timeout(), submitted.connectTimeout(), submitted.expect(), submitted.failuresToOpen(),
+                submitted.successesToClose(), submitted.maxBodyBytes());
     }
 
     private void saveProbe(Handle handle, ProbeConfig probe) {

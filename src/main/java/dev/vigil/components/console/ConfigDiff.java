@@ -5,6 +5,7 @@ import dev.vigil.config.Durations;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.probes.RedactedUrl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -80,10 +81,10 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
             ProbeConfig was = old.get(p.id());
             if (was == null) {
                 changes.add(new Change("added", p.id(), consoleIds.contains(p.id())
-                        ? List.of("takes over the probe of the same id made in the console", "url: " + p.url())
-                        : List.of("url: " + p.url(), "every " + Durations.format(p.interval()))));
+                        ? List.of("takes over the probe of the same id made in the console", "url: " + shown(p))
+                        : List.of("url: " + shown(p), "every " + Durations.format(p.interval()))));
             } else if (!was.equals(p)) {
-                changes.add(new Change("changed", p.id(), fieldChanges(Entries.fieldsOf(was), Entries.fieldsOf(p))));
+                changes.add(new Change("changed", p.id(), probeFieldChanges(was, p)));
             }
         }
         old.keySet().stream().filter(id -> !next.containsKey(id))
@@ -96,6 +97,23 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
             }
         }
         return changes;
+    }
+
+    /** Field by field, with the URL's secrets masked: the preview is for staff, not for the file's readers. */
+    private static List<String> probeFieldChanges(ProbeConfig was, ProbeConfig now) {
+        Map<String, String> before = new LinkedHashMap<>(Entries.fieldsOf(was));
+        Map<String, String> after = new LinkedHashMap<>(Entries.fieldsOf(now));
+        before.put("url", shown(was));
+        after.put("url", shown(now));
+        List<String> details = fieldChanges(before, after);
+        if (!was.url().equals(now.url()) && shown(was).equals(shown(now))) {
+            details.add("url: a password or secret in it changed (not shown)");
+        }
+        return details;
+    }
+
+    private static String shown(ProbeConfig probe) {
+        return RedactedUrl.of(probe.url());
     }
 
     private static List<String> restartSettings(VigilConfig before, VigilConfig after) {

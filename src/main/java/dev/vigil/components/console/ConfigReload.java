@@ -10,7 +10,6 @@ import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.monitoring.ProbeRegistry;
-import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeSettingsStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,13 +51,13 @@ public final class ConfigReload {
 
     /** @param source null when Vigil was started without a file (tests): then there is nothing to reload */
     public ConfigReload(ConfigSource source, VigilConfig started, Database database, ComponentStore components,
-            ProbeStateStore probes, ProbeSettingsStore settings, ProbeRegistry registry, AuditLog audit,
+            ConfigSync sync, ProbeSettingsStore settings, ProbeRegistry registry, AuditLog audit,
             java.time.Clock clock, Runnable onChange) {
         this.source = source;
         this.current = started;
         this.database = database;
         this.components = components;
-        this.sync = new ConfigSync(components, probes);
+        this.sync = sync;
         this.settings = settings;
         this.registry = registry;
         this.audit = audit;

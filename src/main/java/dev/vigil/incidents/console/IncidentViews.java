@@ -180,7 +180,10 @@ final class IncidentViews {
                 .findFirst().orElse(outage.componentId());
         return new IncidentPages.OutageLine(component, outage.probeId(), times.dateTime(outage.startedAt()),
                 outage.firstFailureReason(), TimeFormat.duration(outage.timeToDetect()),
-                outage.endedAt() == null ? "still failing" : times.dateTime(outage.endedAt()));
+                outage.endedAt() == null ? "still failing"
+                        : outage.endedWithoutRecovery() ? "monitoring stopped " + times.dateTime(outage.endedAt())
+                                + " (check removed)"
+                        : times.dateTime(outage.endedAt()));
     }
 
     private List<Option> mergeCandidates(long id, List<StaffIncidentStore.Row> others, String chosen) {

@@ -64,7 +64,10 @@ final class NoticeDraft {
                     .append(times.dateTime(outage.startedAt())).append(" (").append(oneLine(outage.firstFailureReason()))
                     .append("). It took ").append(TimeFormat.duration(outage.timeToDetect()))
                     .append(" to confirm the outage");
-            if (outage.endedAt() != null) {
+            if (outage.endedWithoutRecovery()) {
+                text.append(". Monitoring stopped at ").append(times.dateTime(outage.endedAt()))
+                        .append(" because the check was removed");
+            } else if (outage.endedAt() != null) {
                 text.append(", and checks passed again from ").append(times.dateTime(outage.endedAt()));
             }
             text.append(".\n");

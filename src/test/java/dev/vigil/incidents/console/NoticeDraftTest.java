@@ -37,7 +37,7 @@ class NoticeDraftTest {
     @Test
     void itTellsWhatTheProbesSawAndHowLongDetectionTook() {
         Outage outage = new Outage(1, "api-health", "api", START, START.plusSeconds(90), "HTTP 503 from the server",
-                END.minusSeconds(60), END, 7L);
+                END.minusSeconds(60), END, 7L, null);
 
         String draft = drafts.write(incident(), Map.of("api", "API"), List.of(outage));
 
