@@ -55,9 +55,7 @@ class ErrorPagesTest {
 
     @Test
     void badInputInTheConsoleIsAPageThatLeadsBackToTheConsole() {
-        WebClient ada = new WebClient(vigil.url(""));
-        ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
-                "password", Staff.PASSWORD));
+        WebClient ada = firstAdmin();
 
         HttpResponse<String> page = ada.getPage("/console/metrics?months=7");
 
@@ -68,9 +66,7 @@ class ErrorPagesTest {
 
     @Test
     void whatTheAddressCarriesIsShownEscaped() {
-        WebClient ada = new WebClient(vigil.url(""));
-        ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
-                "password", Staff.PASSWORD));
+        WebClient ada = firstAdmin();
 
         HttpResponse<String> page = ada.getPage("/console/postmortems/%3Cb%3Ebold%3C%2Fb%3E");
 
@@ -87,5 +83,12 @@ class ErrorPagesTest {
         assertThat(plain.body()).isEqualTo("No incident 99999");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).startsWith("{").contains("\"error\"");
+    }
+
+    private WebClient firstAdmin() {
+        WebClient ada = new WebClient(vigil.url(""));
+        ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
+                "password", Staff.PASSWORD));
+        return ada;
     }
 }
