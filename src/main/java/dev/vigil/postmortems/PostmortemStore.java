@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * SQL for the postmortem aggregate: the row, its incidents, components, sections, tags and
@@ -70,10 +71,18 @@ public final class PostmortemStore {
 
     /** The postmortem, unless deleted. */
     public Optional<Postmortem> find(Handle handle, long id) {
+        return find(handle, id, (rs, ctx) -> postmortem(rs));
+    }
+
+    /**
+     * The one query for a postmortem by id (not deleted), every column and its owner's name, read
+     * by the given mapper: the review reads other columns of the same row.
+     */
+    <T> Optional<T> find(Handle handle, long id, RowMapper<T> mapper) {
         return handle.createQuery("""
                 SELECT p.*, u.name AS owner_name FROM postmortems p LEFT JOIN users u ON u.id = p.owner_id
                  WHERE p.id = :id AND p.deleted_at IS NULL""")
-                .bind("id", id).map((rs, ctx) -> postmortem(rs)).findOne();
+                .bind("id", id).map(mapper).findOne();
     }
 
     /** Postmortems not deleted, newest first; status null means every status. */

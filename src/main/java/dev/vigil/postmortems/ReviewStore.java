@@ -36,14 +36,13 @@ final class ReviewStore {
     record LinkedIncident(long id, String name, boolean resolved, Instant startedAt, Instant resolvedAt,
             List<String> components) {}
 
+    private final PostmortemStore postmortems = new PostmortemStore();
+
     Optional<Header> find(Handle handle, long id) {
-        return handle.createQuery("SELECT * FROM postmortems WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", id)
-                .map((rs, ctx) -> new Header(rs.getLong("id"), rs.getString("title"),
-                        PostmortemStatus.of(rs.getString("status")), rs.getLong("version"), rs.getString("public_draft"),
-                        rs.getString("public_body"), instant(rs, "public_published_at"),
-                        rs.getString("public_published_by"), instant(rs, "approved_at"), instant(rs, "completed_at")))
-                .findOne();
+        return postmortems.find(handle, id, (rs, ctx) -> new Header(rs.getLong("id"), rs.getString("title"),
+                PostmortemStatus.of(rs.getString("status")), rs.getLong("version"), rs.getString("public_draft"),
+                rs.getString("public_body"), instant(rs, "public_published_at"), rs.getString("public_published_by"),
+                instant(rs, "approved_at"), instant(rs, "completed_at")));
     }
 
     /**

@@ -2,53 +2,36 @@ package dev.vigil.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.MovableClock;
-import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Joining by invitation, through the real pages. Ada invites; a stranger opens the link. */
 class InvitationTest {
-    @TempDir
-    Path dataDir;
-    MovableClock clock = new MovableClock();
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, "components: []\n", Map.of(), clock);
-        staff = Staff.assemble(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    final MovableClock clock = new MovableClock();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("components: []\n").onClock(clock);
 
     @Test
     void theAdminIsShownTheLinkOnce() {
-        var created = staff.ada().submit("/console/users", "/console/users/invitations",
+        var created = vigil.staff().ada().submit("/console/users", "/console/users/invitations",
                 Map.of("email", "Linus@Example.com", "role", "editor"));
 
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("http://status.test/invite/").contains("linus@example.com")
                 .contains("Copy this link now");
-        assertThat(staff.ada().get("/console/users").body()).contains("linus@example.com")
+        assertThat(vigil.staff().ada().get("/console/users").body()).contains("linus@example.com")
                 .doesNotContain("/invite/");
     }
 
     @Test
     void aStrangerJoinsWithTheInvitedRoleAndIsSignedIn() {
-        String link = staff.invite("linus@example.com", "editor");
-        WebClient stranger = staff.browser();
+        String link = vigil.staff().invite("linus@example.com", "editor");
+        WebClient stranger = vigil.staff().browser();
 
         var page = stranger.get(link);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -64,9 +47,9 @@ class InvitationTest {
 
     @Test
     void theLinkWorksOnlyOnce() {
-        String link = staff.invite("linus@example.com", "viewer");
-        staff.join(link, "Linus Torvalds");
-        WebClient second = staff.browser();
+        String link = vigil.staff().invite("linus@example.com", "viewer");
+        vigil.staff().join(link, "Linus Torvalds");
+        WebClient second = vigil.staff().browser();
 
         var again = second.get(link);
 
@@ -78,9 +61,9 @@ class InvitationTest {
 
     @Test
     void aSpentLinkCannotBeReplayedWithAValidForm() {
-        String link = staff.invite("linus@example.com", "viewer");
-        WebClient first = staff.browser();
-        WebClient second = staff.browser();
+        String link = vigil.staff().invite("linus@example.com", "viewer");
+        WebClient first = vigil.staff().browser();
+        WebClient second = vigil.staff().browser();
         var firstForm = first.get(link);
         var secondForm = second.get(link);
         assertThat(firstForm.statusCode()).isEqualTo(200);
@@ -96,10 +79,10 @@ class InvitationTest {
 
     @Test
     void anExpiredLinkShowsAClearPage() {
-        String link = staff.invite("linus@example.com", "viewer");
+        String link = vigil.staff().invite("linus@example.com", "viewer");
 
         clock.advance(Invitations.LIFETIME.plusMinutes(1));
-        var expired = staff.browser().get(link);
+        var expired = vigil.staff().browser().get(link);
 
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("This invitation has expired").contains("7 days");
@@ -107,7 +90,7 @@ class InvitationTest {
 
     @Test
     void anUnknownLinkIsNotFoundWithoutAnError() {
-        var unknown = staff.browser().get("/invite/not-a-real-token");
+        var unknown = vigil.staff().browser().get("/invite/not-a-real-token");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("This invitation link is not valid").doesNotContain("Exception");
@@ -115,8 +98,8 @@ class InvitationTest {
 
     @Test
     void aShortPasswordIsRefusedAndTheLinkStaysUsable() {
-        String link = staff.invite("linus@example.com", "viewer");
-        WebClient stranger = staff.browser();
+        String link = vigil.staff().invite("linus@example.com", "viewer");
+        WebClient stranger = vigil.staff().browser();
 
         var refused = stranger.submit(link, link, Map.of("name", "Linus", "password", "short"));
 
@@ -129,26 +112,27 @@ class InvitationTest {
 
     @Test
     void theJoinFormNeedsItsFormToken() {
-        String link = staff.invite("linus@example.com", "viewer");
+        String link = vigil.staff().invite("linus@example.com", "viewer");
 
-        var forged = staff.browser().post(link, Map.of("name", "Linus", "password", Staff.PASSWORD));
+        var forged = vigil.staff().browser().post(link, Map.of("name", "Linus", "password", Staff.PASSWORD));
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(staff.browser().get(link).statusCode()).isEqualTo(200);
+        assertThat(vigil.staff().browser().get(link).statusCode()).isEqualTo(200);
     }
 
     @Test
     void someoneWithAnAccountCannotBeInvitedAgain() {
-        var refused = staff.ada().submit("/console/users", "/console/users/invitations",
+        var refused = vigil.staff().ada().submit("/console/users", "/console/users/invitations",
                 Map.of("email", "grace@example.com", "role", "admin"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("grace@example.com already has an account").contains("aria-invalid=\"true\"");
+        assertThat(refused.body()).contains("grace@example.com already has an account")
+                .contains("aria-invalid=\"true\"");
     }
 
     @Test
     void anInvalidEmailIsMarked() {
-        var refused = staff.ada().submit("/console/users", "/console/users/invitations",
+        var refused = vigil.staff().ada().submit("/console/users", "/console/users/invitations",
                 Map.of("email", "not an email", "role", "viewer"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -157,18 +141,20 @@ class InvitationTest {
 
     @Test
     void pendingInvitationsAreListedUntilUsed() {
-        String link = staff.invite("linus@example.com", "editor");
-        assertThat(staff.ada().get("/console/users").body()).contains("Pending invitations").contains("linus@example.com");
+        String link = vigil.staff().invite("linus@example.com", "editor");
+        assertThat(vigil.staff().ada().get("/console/users").body()).contains("Pending invitations")
+                .contains("linus@example.com");
 
-        staff.join(link, "Linus Torvalds");
+        vigil.staff().join(link, "Linus Torvalds");
 
-        assertThat(staff.ada().get("/console/users").body()).contains("No invitations are waiting");
+        assertThat(vigil.staff().ada().get("/console/users").body()).contains("No invitations are waiting");
     }
 
     @Test
     void theAuditLogRecordsInvitationsMadeAndAccepted() {
-        assertThat(staff.ada().get("/console/audit").body())
-                .contains("invitation.created").contains("invitation.accepted").contains("victor@example.com as viewer");
+        assertThat(vigil.staff().ada().get("/console/audit").body())
+                .contains("invitation.created").contains("invitation.accepted")
+                .contains("victor@example.com as viewer");
     }
 
     private static String csrfOf(String page) {

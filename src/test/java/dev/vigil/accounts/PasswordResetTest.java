@@ -2,44 +2,28 @@ package dev.vigil.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.MovableClock;
-import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reset links an admin makes, and people changing their own password. Grace forgets hers. */
 class PasswordResetTest {
     private static final String NEW_PASSWORD = "a-brand-new-passphrase";
 
-    @TempDir
-    Path dataDir;
-    MovableClock clock = new MovableClock();
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, "components: []\n", Map.of(), clock);
-        staff = Staff.assemble(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    final MovableClock clock = new MovableClock();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("components: []\n").onClock(clock);
 
     @Test
     void aResetLinkSetsANewPasswordAndEndsEveryOldSession() {
-        WebClient graceLaptop = staff.signIn("grace@example.com", Staff.PASSWORD);
+        WebClient graceLaptop = vigil.staff().signIn("grace@example.com", Staff.PASSWORD);
         assertThat(graceLaptop.get("/console").statusCode()).isEqualTo(200);
-        String link = staff.resetLink("grace@example.com");
-        WebClient stranger = staff.browser();
+        String link = vigil.staff().resetLink("grace@example.com");
+        WebClient stranger = vigil.staff().browser();
 
         var form = stranger.get(link);
         assertThat(form.statusCode()).isEqualTo(200);
@@ -48,16 +32,17 @@ class PasswordResetTest {
 
         assertThat(reset.statusCode()).isEqualTo(303);
         assertThat(stranger.get("/console").body()).contains("Grace Hopper (editor)");
-        assertThat(staff.grace().get("/console").statusCode()).isEqualTo(303);
+        assertThat(vigil.staff().grace().get("/console").statusCode()).isEqualTo(303);
         assertThat(graceLaptop.get("/console").statusCode()).isEqualTo(303);
-        assertThat(staff.signIn("grace@example.com", Staff.PASSWORD).get("/console").statusCode()).isEqualTo(303);
-        assertThat(staff.signIn("grace@example.com", NEW_PASSWORD).get("/console").statusCode()).isEqualTo(200);
+        assertThat(vigil.staff().signIn("grace@example.com", Staff.PASSWORD).get("/console").statusCode())
+                .isEqualTo(303);
+        assertThat(vigil.staff().signIn("grace@example.com", NEW_PASSWORD).get("/console").statusCode()).isEqualTo(200);
     }
 
     @Test
     void theAdminIsShownTheResetLinkOnce() {
-        var shown = staff.ada().submit("/console/users", "/console/users/" + staff.idOf("grace@example.com") + "/reset-link",
-                Map.of());
+        long grace = vigil.staff().idOf("grace@example.com");
+        var shown = vigil.staff().ada().submit("/console/users", "/console/users/" + grace + "/reset-link", Map.of());
 
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("http://status.test/reset/").contains("Grace Hopper (grace@example.com)");
@@ -65,10 +50,10 @@ class PasswordResetTest {
 
     @Test
     void aResetLinkWorksOnlyOnce() {
-        String link = staff.resetLink("grace@example.com");
-        staff.browser().submit(link, link, Map.of("password", NEW_PASSWORD));
+        String link = vigil.staff().resetLink("grace@example.com");
+        vigil.staff().browser().submit(link, link, Map.of("password", NEW_PASSWORD));
 
-        var again = staff.browser().get(link);
+        var again = vigil.staff().browser().get(link);
 
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("already been used");
@@ -76,20 +61,20 @@ class PasswordResetTest {
 
     @Test
     void usingOneResetLinkSpendsTheUsersOlderOnes() {
-        String older = staff.resetLink("grace@example.com");
-        String newer = staff.resetLink("grace@example.com");
+        String older = vigil.staff().resetLink("grace@example.com");
+        String newer = vigil.staff().resetLink("grace@example.com");
 
-        staff.browser().submit(newer, newer, Map.of("password", NEW_PASSWORD));
+        vigil.staff().browser().submit(newer, newer, Map.of("password", NEW_PASSWORD));
 
-        assertThat(staff.browser().get(older).statusCode()).isEqualTo(410);
+        assertThat(vigil.staff().browser().get(older).statusCode()).isEqualTo(410);
     }
 
     @Test
     void anExpiredResetLinkShowsAClearPage() {
-        String link = staff.resetLink("grace@example.com");
+        String link = vigil.staff().resetLink("grace@example.com");
 
         clock.advance(PasswordResets.LIFETIME.plusMinutes(1));
-        var expired = staff.browser().get(link);
+        var expired = vigil.staff().browser().get(link);
 
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("This reset link has expired");
@@ -97,7 +82,7 @@ class PasswordResetTest {
 
     @Test
     void anUnknownResetLinkIsNotFound() {
-        var unknown = staff.browser().get("/reset/guess");
+        var unknown = vigil.staff().browser().get("/reset/guess");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("This reset link is not valid");
@@ -105,23 +90,23 @@ class PasswordResetTest {
 
     @Test
     void aShortNewPasswordIsRefusedAndTheLinkStaysUsable() {
-        String link = staff.resetLink("grace@example.com");
-        WebClient stranger = staff.browser();
+        String link = vigil.staff().resetLink("grace@example.com");
+        WebClient stranger = vigil.staff().browser();
 
         var refused = stranger.submit(link, link, Map.of("password", "short"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("aria-invalid=\"true\"").contains("at least 12 characters");
-        assertThat(staff.grace().get("/console").statusCode()).isEqualTo(200);
+        assertThat(vigil.staff().grace().get("/console").statusCode()).isEqualTo(200);
         assertThat(stranger.submit(link, link, Map.of("password", NEW_PASSWORD)).statusCode()).isEqualTo(303);
     }
 
     @Test
     void aDisabledUserGetsNoResetLink() {
-        long grace = staff.idOf("grace@example.com");
-        staff.ada().submit("/console/users", "/console/users/" + grace + "/disable", Map.of());
+        long grace = vigil.staff().idOf("grace@example.com");
+        vigil.staff().ada().submit("/console/users", "/console/users/" + grace + "/disable", Map.of());
 
-        var refused = staff.ada().submit("/console/users", "/console/users/" + grace + "/reset-link", Map.of());
+        var refused = vigil.staff().ada().submit("/console/users", "/console/users/" + grace + "/reset-link", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Grace Hopper is disabled");
@@ -129,36 +114,38 @@ class PasswordResetTest {
 
     @Test
     void peopleChangeTheirOwnPasswordWithTheCurrentOne() {
-        WebClient victorPhone = staff.signIn("victor@example.com", Staff.PASSWORD);
+        WebClient victorPhone = vigil.staff().signIn("victor@example.com", Staff.PASSWORD);
 
-        var changed = staff.victor().submit("/console/account", "/console/account/password",
+        var changed = vigil.staff().victor().submit("/console/account", "/console/account/password",
                 Map.of("current_password", Staff.PASSWORD, "new_password", NEW_PASSWORD));
 
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(changed.headers().firstValue("Location")).hasValue("/console/account?changed");
-        assertThat(staff.victor().get("/console/account?changed").body()).contains("Your password was changed");
+        assertThat(vigil.staff().victor().get("/console/account?changed").body()).contains("Your password was changed");
         assertThat(victorPhone.get("/console").statusCode()).isEqualTo(303);
-        assertThat(staff.signIn("victor@example.com", NEW_PASSWORD).get("/console").statusCode()).isEqualTo(200);
+        assertThat(vigil.staff().signIn("victor@example.com", NEW_PASSWORD).get("/console").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aWrongCurrentPasswordIsMarked() {
-        var refused = staff.victor().submit("/console/account", "/console/account/password",
+        var refused = vigil.staff().victor().submit("/console/account", "/console/account/password",
                 Map.of("current_password", "not-my-password", "new_password", NEW_PASSWORD));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("That is not your current password").contains("aria-invalid=\"true\"");
-        assertThat(staff.signIn("victor@example.com", Staff.PASSWORD).get("/console").statusCode()).isEqualTo(200);
+        assertThat(vigil.staff().signIn("victor@example.com", Staff.PASSWORD).get("/console").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theAuditLogRecordsResetsAndPasswordChanges() {
-        String link = staff.resetLink("grace@example.com");
-        staff.browser().submit(link, link, Map.of("password", NEW_PASSWORD));
-        staff.victor().submit("/console/account", "/console/account/password",
+        String link = vigil.staff().resetLink("grace@example.com");
+        vigil.staff().browser().submit(link, link, Map.of("password", NEW_PASSWORD));
+        vigil.staff().victor().submit("/console/account", "/console/account/password",
                 Map.of("current_password", Staff.PASSWORD, "new_password", NEW_PASSWORD));
 
-        assertThat(staff.ada().get("/console/audit").body())
+        assertThat(vigil.staff().ada().get("/console/audit").body())
                 .contains("password_reset.created").contains("password_reset.used").contains("password.changed");
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.testing.ApiClient;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,8 @@ class ActionItemApiTest {
         editor = staff.apiToken("ci", "editor");
         admin = staff.apiToken("ops", "admin");
         api = new ApiClient(vigil.url(""));
-        postmortem = PostmortemRows.insert(vigil.vigil().database(), "Checkout outage", "sev2", "api");
+        postmortem = PostmortemFixtures.in(vigil.vigil().database(), Instant.parse("2026-11-01T00:00:00Z"))
+                .postmortemAffecting("Checkout outage", "sev2", "api");
         graceId = staff.idOf("grace@example.com");
     }
 

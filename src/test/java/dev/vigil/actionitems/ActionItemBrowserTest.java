@@ -3,9 +3,11 @@ package dev.vigil.actionitems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testing.Browser;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.WebClient;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,8 @@ class ActionItemBrowserTest {
         WebClient ada = new WebClient(vigil.url(""));
         ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com", "password", PASSWORD));
         var database = vigil.vigil().database();
-        long pm = PostmortemRows.insert(database, "Checkout outage on Nov 28", "sev1", "api");
+        long pm = PostmortemFixtures.in(database, Instant.parse("2026-11-01T00:00:00Z"))
+                .postmortemAffecting("Checkout outage on Nov 28", "sev1", "api");
         String page = "/console/postmortems/" + pm + "/action-items";
         long adaId = database.read(h -> h.createQuery("SELECT id FROM users").mapTo(Long.class).one());
         add(ada, page, adaId, "Alert on replication lag over 30 s", "P1", "detect", 3);

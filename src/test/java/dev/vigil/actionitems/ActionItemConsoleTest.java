@@ -3,11 +3,13 @@ package dev.vigil.actionitems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -43,7 +45,8 @@ class ActionItemConsoleTest {
         vigil = RunningVigil.start(dataDir, CONFIG);
         staff = Staff.assemble(vigil);
         database = vigil.vigil().database();
-        postmortem = PostmortemRows.insert(database, "Checkout outage", "sev1", "api");
+        postmortem = PostmortemFixtures.in(database, Instant.parse("2026-11-01T00:00:00Z"))
+                .postmortemAffecting("Checkout outage", "sev1", "api");
         graceId = staff.idOf("grace@example.com");
     }
 

@@ -13,6 +13,7 @@ import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.notifications.WebhookReceiver;
 import dev.vigil.testing.ManualClock;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActionItemReminderJobTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** When the postmortems and items were written, two weeks before the reminders run. */
+    private static final Instant CREATED = Instant.parse("2026-01-02T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-01-14");
     private static final Instant BEFORE_NINE = Instant.parse("2026-01-14T16:30:00Z");
     private static final Instant AFTER_NINE = Instant.parse("2026-01-14T17:05:00Z");
@@ -48,7 +51,7 @@ class ActionItemReminderJobTest {
     Path dataDir;
     final ManualClock clock = new ManualClock(BEFORE_NINE);
     RunningVigil vigil;
-    ReminderRows rows;
+    PostmortemFixtures rows;
     long ada;
     long grace;
     long victor;
@@ -56,23 +59,23 @@ class ActionItemReminderJobTest {
     @BeforeEach
     void start() {
         vigil = startVigil(true);
-        rows = new ReminderRows(vigil.vigil().database());
+        rows = PostmortemFixtures.in(vigil.vigil().database(), CREATED);
         ada = rows.user("ada@example.com", "Ada Lovelace", Role.ADMIN);
         grace = rows.user("grace@example.com", "Grace Hopper", Role.EDITOR);
         victor = rows.user("victor@example.com", "Victor Viewer", Role.VIEWER);
         // A draft whose incident is resolved, and a postmortem marked complete: both still get reminders.
-        long draft = rows.postmortem("Search outage", "draft", ada);
+        long draft = rows.postmortem("Search outage", "sev2", "draft", ada);
         rows.resolvedIncident(draft, "Search is down");
-        long complete = rows.postmortem("Checkout errors", "complete", ada);
-        long deleted = rows.postmortem("Deleted write-up", "in_review", ada);
-        rows.item(draft, "Alert on queue depth", grace, "P1", TODAY.minusDays(4), "open");
-        rows.item(complete, "Failover runbook", grace, "P2", TODAY.plusDays(2), "in_progress");
-        rows.item(draft, "Load test the index", victor, "P2", TODAY.minusDays(12), "blocked");
-        rows.openItem(draft, "Far future cleanup", grace, TODAY.plusDays(30));
-        rows.item(draft, "Finished work", grace, "P1", TODAY.minusDays(9), "done");
-        rows.item(draft, "Declined work", grace, "P1", TODAY.minusDays(9), "wont_do");
-        rows.deleteItem(rows.openItem(draft, "Deleted item", grace, TODAY.minusDays(1)));
-        rows.openItem(deleted, "Item of a deleted postmortem", grace, TODAY.minusDays(1));
+        long complete = rows.postmortem("Checkout errors", "sev2", "complete", ada);
+        long deleted = rows.postmortem("Deleted write-up", "sev2", "in_review", ada);
+        rows.item(draft, "Alert on queue depth").owner(grace).priority("P1").due(TODAY.minusDays(4)).add();
+        rows.item(complete, "Failover runbook").owner(grace).due(TODAY.plusDays(2)).status("in_progress").add();
+        rows.item(draft, "Load test the index").owner(victor).due(TODAY.minusDays(12)).status("blocked").add();
+        rows.item(draft, "Far future cleanup").owner(grace).due(TODAY.plusDays(30)).add();
+        rows.item(draft, "Finished work").owner(grace).priority("P1").due(TODAY.minusDays(9)).status("done").add();
+        rows.item(draft, "Declined work").owner(grace).priority("P1").due(TODAY.minusDays(9)).status("wont_do").add();
+        rows.deleteItem(rows.item(draft, "Deleted item").owner(grace).due(TODAY.minusDays(1)).add());
+        rows.item(deleted, "Item of a deleted postmortem").owner(grace).due(TODAY.minusDays(1)).add();
         rows.deletePostmortem(deleted);
     }
 
@@ -138,7 +141,7 @@ class ActionItemReminderJobTest {
         clock.advance(Duration.ofMinutes(30));
 
         vigil = startVigil(true);
-        rows = new ReminderRows(vigil.vigil().database());
+        rows = PostmortemFixtures.in(vigil.vigil().database(), CREATED);
         Run afterRestart = job().run();
 
         assertThat(afterRestart).isEqualTo(Run.NOTHING);
@@ -216,7 +219,7 @@ class ActionItemReminderJobTest {
     void withoutAMailServerNothingIsRecordedForMailButTheStaffHooksAreStillTold() throws Exception {
         vigil.close();
         vigil = startVigil(false);
-        rows = new ReminderRows(vigil.vigil().database());
+        rows = PostmortemFixtures.in(vigil.vigil().database(), CREATED);
         try (WebhookReceiver chat = WebhookReceiver.start()) {
             vigil.vigil().database().write(handle ->
                     new StaffHookStore().create(handle, Channel.SLACK, "#ops", chat.url(), null,

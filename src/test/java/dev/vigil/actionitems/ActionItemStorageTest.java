@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.accounts.AuditLog;
+import dev.vigil.accounts.Role;
 import dev.vigil.config.PostmortemConfig;
 import dev.vigil.db.Database;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import dev.vigil.web.InvalidInput;
 import java.time.Duration;
@@ -25,6 +27,7 @@ class ActionItemStorageTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
     private Database database;
+    private PostmortemFixtures postmortems;
     private ManualClock clock;
     private ActionItems items;
     private final AtomicInteger publicChanges = new AtomicInteger();
@@ -34,12 +37,13 @@ class ActionItemStorageTest {
 
     private void open(TestDatabase backend) {
         database = backend.open();
+        postmortems = PostmortemFixtures.in(database, Instant.parse("2026-11-01T00:00:00Z"));
         clock = new ManualClock(NOW);
         items = new ActionItems(database, new ActionItemStore(), new DuePolicy(PostmortemConfig.defaults()),
                 new AuditLog(), ZONE, clock, publicChanges::incrementAndGet);
-        grace = PostmortemRows.user(database, "Grace Hopper", "grace@example.com", false);
-        alan = PostmortemRows.user(database, "Alan Turing", "alan@example.com", false);
-        PostmortemRows.user(database, "Gone Person", "gone@example.com", true);
+        grace = postmortems.user("grace@example.com", "Grace Hopper", Role.EDITOR);
+        alan = postmortems.user("alan@example.com", "Alan Turing", Role.EDITOR);
+        postmortems.disable(postmortems.user("gone@example.com", "Gone Person", Role.EDITOR));
         graceActs = new Actor("user:" + grace, "Grace Hopper", grace);
     }
 
@@ -56,7 +60,8 @@ class ActionItemStorageTest {
         open(backend);
         List<String> severities = List.of("sev1", "sev2", "sev3", "sev4");
         List<LocalDate> dues = severities.stream()
-                .map(sev -> items.suggestedDue(items.postmortem(PostmortemRows.insert(database, "PM", sev)).orElseThrow()))
+                .map(sev -> postmortems.postmortemAffecting("PM", sev))
+                .map(pm -> items.suggestedDue(items.postmortem(pm).orElseThrow()))
                 .toList();
 
         assertThat(items.today()).isEqualTo(TODAY);
@@ -66,7 +71,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void creatingAnItemStoresItOpenWithACreationRowAndAnAuditEntry(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev1");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev1");
 
         ActionItem item = create(pm, "Alert on replication lag", grace, "P1", "2026-12-10");
 
@@ -82,7 +87,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void editingRecordsARowPerChangedFieldWithBeforeAndAfter(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         ActionItem item = create(pm, "Alert on lag", grace, "P2", "2026-12-10");
 
         ActionItem edited = items.edit(item.id(), item.version(),
@@ -104,7 +109,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void anEditFromAStaleVersionIsRefusedAndChangesNothing(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         ActionItem item = create(pm, "Alert on lag", grace, "P2", "2026-12-10");
         items.changeStatus(item.id(), 1L, "in_progress", null, graceActs);
 
@@ -116,7 +121,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void doneAndWontDoSetCompletedAtAndReopeningClearsIt(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         long id = create(pm, "Alert on lag", grace, "P2", "2026-12-10").id();
 
         ActionItem done = items.changeStatus(id, null, "done", null, graceActs).orElseThrow();
@@ -137,7 +142,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void wontDoWithoutAReasonIsRefusedAndNothingIsSaved(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         long id = create(pm, "Alert on lag", grace, "P2", "2026-12-10").id();
 
         assertThatThrownBy(() -> items.changeStatus(id, null, "wont_do", "   ", graceActs))
@@ -150,7 +155,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void anUnknownOrDisabledOwnerIsRefusedAndNothingIsSaved(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         long disabled = database.read(h -> h.createQuery("SELECT id FROM users WHERE email = 'gone@example.com'")
                 .mapTo(Long.class).one());
 
@@ -165,7 +170,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void aPastOrImpossibleDueDateIsRefusedButAPassedOneMayStayOnEdit(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         for (String due : List.of("2026-11-29", "2026-02-30", "next week", "")) {
             assertThatThrownBy(() -> create(pm, "Alert", grace, "P2", due)).isInstanceOf(InvalidInput.class)
                     .satisfies(e -> assertThat(((InvalidInput) e).fields()).containsOnlyKeys("due_on"));
@@ -184,10 +189,10 @@ class ActionItemStorageTest {
     @OnEachBackend
     void theBoardFiltersByOwnerStatusPriorityComponentAndOverdue(TestDatabase backend) {
         open(backend);
-        PostmortemRows.component(database, "api", "Public API");
-        PostmortemRows.component(database, "web", "Web");
-        long apiPm = PostmortemRows.insert(database, "API outage", "sev1", "api");
-        long webPm = PostmortemRows.insert(database, "Web outage", "sev3", "web");
+        postmortems.component("api", "Public API");
+        postmortems.component("web", "Web");
+        long apiPm = postmortems.postmortemAffecting("API outage", "sev1", "api");
+        long webPm = postmortems.postmortemAffecting("Web outage", "sev3", "web");
         long soon = create(apiPm, "Soon", grace, "P1", "2026-12-01").id();
         long later = create(apiPm, "Later", alan, "P3", "2027-01-15").id();
         long web = create(webPm, "Web item", alan, "P1", "2026-12-05").id();
@@ -209,7 +214,7 @@ class ActionItemStorageTest {
     @OnEachBackend
     void commentsAndDeletionAreKeptAsRowsAndADeletedItemIsGoneFromEveryList(TestDatabase backend) {
         open(backend);
-        long pm = PostmortemRows.insert(database, "Checkout outage", "sev2");
+        long pm = postmortems.postmortemAffecting("Checkout outage", "sev2");
         long id = create(pm, "Alert on lag", grace, "P2", "2026-12-10").id();
 
         assertThat(items.comment(id, "Waiting on **infra**", graceActs)).isTrue();

@@ -7,6 +7,7 @@ import dev.vigil.accounts.Role;
 import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.db.Database;
 import dev.vigil.testing.OnEachBackend;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import java.util.List;
 
 /** The reminder job's SQL, on SQLite and PostgreSQL: which items are due, and one row per recipient and day. */
 class ReminderStorageTest {
+    /** When the postmortems and items were written, two weeks before the reminders run. */
+    private static final Instant CREATED = Instant.parse("2026-01-02T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-01-14");
     private static final LocalDate HORIZON = TODAY.plusDays(3);
     private static final Instant NOW = Instant.parse("2026-01-14T17:05:00Z");
@@ -22,21 +25,22 @@ class ReminderStorageTest {
 
     @OnEachBackend
     void dueItemsAreTheUnfinishedOnesDueByTheHorizonInEveryPostmortemStateButNotDeleted(TestDatabase store) {
-        ReminderRows rows = new ReminderRows(store.open());
+        PostmortemFixtures rows = PostmortemFixtures.in(store.open(), CREATED);
         long ada = rows.user("ada@example.com", "Ada Lovelace", Role.ADMIN);
         long grace = rows.user("grace@example.com", "Grace Hopper", Role.EDITOR);
-        long draft = rows.postmortem("Search outage", "draft", ada);
+        long draft = rows.postmortem("Search outage", "sev2", "draft", ada);
         rows.resolvedIncident(draft, "Search is down");
-        long complete = rows.postmortem("Checkout errors", "complete", ada);
-        long deletedPostmortem = rows.postmortem("Deleted write-up", "in_review", ada);
-        long overdue = rows.item(draft, "Alert on queue depth", grace, "P1", TODAY.minusDays(4), "open");
-        long blocked = rows.item(complete, "Failover runbook", grace, "P2", HORIZON, "blocked");
-        long inProgress = rows.item(draft, "Load test", null, "P3", TODAY, "in_progress");
-        rows.item(draft, "Far future", grace, "P2", HORIZON.plusDays(1), "open");
-        rows.item(draft, "Done already", grace, "P2", TODAY.minusDays(9), "done");
-        rows.item(draft, "Not doing", grace, "P2", TODAY.minusDays(9), "wont_do");
-        rows.deleteItem(rows.openItem(draft, "Deleted item", grace, TODAY.minusDays(1)));
-        rows.openItem(deletedPostmortem, "Item of a deleted postmortem", grace, TODAY.minusDays(1));
+        long complete = rows.postmortem("Checkout errors", "sev2", "complete", ada);
+        long deletedPostmortem = rows.postmortem("Deleted write-up", "sev2", "in_review", ada);
+        long overdue = rows.item(draft, "Alert on queue depth").owner(grace).priority("P1").due(TODAY.minusDays(4))
+                .add();
+        long blocked = rows.item(complete, "Failover runbook").owner(grace).due(HORIZON).status("blocked").add();
+        long inProgress = rows.item(draft, "Load test").priority("P3").due(TODAY).status("in_progress").add();
+        rows.item(draft, "Far future").owner(grace).due(HORIZON.plusDays(1)).add();
+        rows.item(draft, "Done already").owner(grace).due(TODAY.minusDays(9)).status("done").add();
+        rows.item(draft, "Not doing").owner(grace).due(TODAY.minusDays(9)).status("wont_do").add();
+        rows.deleteItem(rows.item(draft, "Deleted item").owner(grace).due(TODAY.minusDays(1)).add());
+        rows.item(deletedPostmortem, "Item of a deleted postmortem").owner(grace).due(TODAY.minusDays(1)).add();
         rows.deletePostmortem(deletedPostmortem);
 
         List<ReminderItem> due = store.open().read(handle -> queries.dueBy(handle, HORIZON));
@@ -53,10 +57,11 @@ class ReminderStorageTest {
 
     @OnEachBackend
     void aDisabledOwnerIsNoRecipient(TestDatabase store) {
-        ReminderRows rows = new ReminderRows(store.open());
+        PostmortemFixtures rows = PostmortemFixtures.in(store.open(), CREATED);
         long ada = rows.user("ada@example.com", "Ada Lovelace", Role.ADMIN);
         long grace = rows.user("grace@example.com", "Grace Hopper", Role.EDITOR);
-        rows.openItem(rows.postmortem("Search outage", "approved", ada), "Alert on queue depth", grace, TODAY);
+        long approved = rows.postmortem("Search outage", "sev2", "approved", ada);
+        rows.item(approved, "Alert on queue depth").owner(grace).due(TODAY).add();
         rows.disable(grace);
         rows.disable(ada);
 
@@ -71,7 +76,7 @@ class ReminderStorageTest {
     @OnEachBackend
     void aReminderIsRecordedOncePerUserDayAndKind(TestDatabase store) {
         Database database = store.open();
-        long grace = new ReminderRows(database).user("grace@example.com", "Grace Hopper", Role.EDITOR);
+        long grace = PostmortemFixtures.in(database, CREATED).user("grace@example.com", "Grace Hopper", Role.EDITOR);
 
         boolean first = database.write(h -> queries.recordReminder(h, grace, TODAY, ReminderKind.DIGEST, NOW, List.of(3L, 5L)));
         boolean again = database.write(h -> queries.recordReminder(h, grace, TODAY, ReminderKind.DIGEST, NOW.plusSeconds(300),

@@ -4,52 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.testing.ApiClient;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.TargetServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A provisioning script adds, changes and removes the billing service's component and probe with an admin token. */
 class ComponentWriteApiTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("""
+            components:
+              - id: web
+                name: Web application
+            probes:
+              - id: web-home
+                component: web
+                url: http://127.0.0.1:9/health
+                interval: 1h
+            """).withTarget();
     TargetServer billing;
-    RunningVigil vigil;
     ApiClient api;
     String admin;
     String editor;
 
     @BeforeEach
     void start() {
-        billing = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: web
-                    name: Web application
-                probes:
-                  - id: web-home
-                    component: web
-                    url: http://127.0.0.1:9/health
-                    interval: 1h
-                """);
-        Staff staff = Staff.assemble(vigil);
-        admin = staff.apiToken("provisioning", "admin");
-        editor = staff.apiToken("incident bot", "editor");
+        billing = vigil.target();
+        admin = vigil.staff().apiToken("provisioning", "admin");
+        editor = vigil.staff().apiToken("incident bot", "editor");
         api = new ApiClient(vigil.url(""));
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-        billing.close();
     }
 
     @Test
@@ -95,7 +85,8 @@ class ComponentWriteApiTest {
         ApiAccessTest.assertError(component, "conflict");
         assertThat(ApiClient.json(component).get("message").asText()).contains("managed in vigil.yml");
         assertThat(probe.statusCode()).isEqualTo(409);
-        assertThat(ApiClient.json(api.get("/api/v1/probes/web-home", admin)).get("source").asText()).isEqualTo("config");
+        assertThat(ApiClient.json(api.get("/api/v1/probes/web-home", admin)).get("source").asText())
+                .isEqualTo("config");
     }
 
     @Test
@@ -117,7 +108,8 @@ class ComponentWriteApiTest {
 
     @Test
     void onlyAdminTokensChangeComponentsAndProbes() {
-        HttpResponse<String> component = api.post("/api/v1/components", editor, "{\"id\": \"billing\", \"name\": \"Billing\"}");
+        HttpResponse<String> component = api.post("/api/v1/components", editor,
+                "{\"id\": \"billing\", \"name\": \"Billing\"}");
         HttpResponse<String> probe = api.send("DELETE", "/api/v1/probes/web-home", editor, null, null);
 
         assertThat(component.statusCode()).isEqualTo(403);

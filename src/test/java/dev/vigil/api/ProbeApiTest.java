@@ -5,57 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.testing.ApiClient;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
-import dev.vigil.testing.TargetServer;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Victor's dashboard reads the probes with a viewer token while the web application goes down. */
 class ProbeApiTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dataDir;
-    TargetServer target;
-    RunningVigil vigil;
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("""
+            components:
+              - id: web
+                name: Web application
+              - id: admin
+                name: Admin
+            probes:
+              - id: web-home
+                component: web
+                url: %s
+                interval: 1s
+                timeout: 1s
+                failures_to_open: 2
+                successes_to_close: 2
+              - id: admin-home
+                component: admin
+                url: http://robot:hunter2@127.0.0.1:9/health
+                interval: 1h
+            """).withTarget();
     ApiClient api;
     String viewer;
 
     @BeforeEach
     void start() {
-        target = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: web
-                    name: Web application
-                  - id: admin
-                    name: Admin
-                probes:
-                  - id: web-home
-                    component: web
-                    url: %s
-                    interval: 1s
-                    timeout: 1s
-                    failures_to_open: 2
-                    successes_to_close: 2
-                  - id: admin-home
-                    component: admin
-                    url: http://robot:hunter2@127.0.0.1:9/health
-                    interval: 1h
-                """.formatted(target.url()));
-        viewer = Staff.assemble(vigil).apiToken("dashboard", "viewer");
+        viewer = vigil.staff().apiToken("dashboard", "viewer");
         api = new ApiClient(vigil.url(""));
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-        target.close();
     }
 
     @Test
@@ -66,7 +54,7 @@ class ProbeApiTest {
         JsonNode probe = probe("web-home");
 
         assertThat(probe.get("component_id").asText()).isEqualTo("web");
-        assertThat(probe.get("url").asText()).isEqualTo(target.url());
+        assertThat(probe.get("url").asText()).isEqualTo(vigil.target().url());
         assertThat(probe.get("interval_seconds").asLong()).isEqualTo(1);
         assertThat(probe.at("/thresholds/failures_to_open").asInt()).isEqualTo(2);
         assertThat(probe.at("/thresholds/successes_to_close").asInt()).isEqualTo(2);
@@ -79,7 +67,7 @@ class ProbeApiTest {
 
     @Test
     void aProbeThatFailsShowsItsOpenOutage() {
-        target.down();
+        vigil.target().down();
 
         RunningVigil.await(PATIENCE, "the outage of web-home", () -> !probe("web-home").get("open_outage").isNull());
 

@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.metrics.ActionItemFigures;
+import dev.vigil.incidents.IncidentStore;
 import dev.vigil.metrics.ActionItemFigures.MonthRate;
 import dev.vigil.metrics.ActionItemFigures.PriorityRow;
+import dev.vigil.metrics.ActionItemFigures;
 import dev.vigil.metrics.MetricsQueries;
-import dev.vigil.metrics.MetricsReport;
 import dev.vigil.metrics.MetricsReport.ComponentRepeat;
 import dev.vigil.metrics.MetricsReport.MonthCount;
+import dev.vigil.metrics.MetricsReport;
 import dev.vigil.metrics.Window;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.testing.OnEachBackend;
-import dev.vigil.testing.PlainActionItems;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,12 +97,12 @@ class MetricsStorageTest {
     @OnEachBackend
     void openActionItemsAreCountedByAgeAndPriorityAndDoneOnesByWhetherTheyMetTheirDueDay(TestDatabase store) {
         Database database = threeComponentsWithProbes(store);
-        long postmortem = PlainActionItems.postmortem(database, "Web down", Instant.parse("2026-06-01T00:00:00Z"));
+        long postmortem = PostmortemFixtures.in(database, Instant.parse("2026-06-01T00:00:00Z")).postmortem("Web down");
         item(database, postmortem, "P1", "open", "2026-11-24", "2026-11-20T18:00:00Z", null);
         item(database, postmortem, "P1", "in_progress", "2026-12-31", "2026-10-01T18:00:00Z", null);
         item(database, postmortem, "P2", "blocked", "2026-08-01", "2026-07-01T18:00:00Z", null);
         item(database, postmortem, "P3", "open", "2026-11-25", "2026-11-25T17:00:00Z", null);
-        PlainActionItems.deleteItem(database,
+        PostmortemFixtures.in(database).deleteItem(
                 item(database, postmortem, "P4", "open", "2026-09-01", "2026-08-01T18:00:00Z", null), NOW);
         // 11:30 pm on its due day in Los Angeles is on time, although it is the next day in UTC.
         item(database, postmortem, "P2", "done", "2026-10-15", "2026-10-01T18:00:00Z", "2026-10-16T06:30:00Z");
@@ -110,9 +110,9 @@ class MetricsStorageTest {
         item(database, postmortem, "P3", "done", "2026-11-10", "2026-10-01T18:00:00Z", "2026-11-03T18:00:00Z");
         item(database, postmortem, "P3", "wont_do", "2026-11-10", "2026-10-01T18:00:00Z", "2026-11-04T18:00:00Z");
         item(database, postmortem, "P1", "done", "2026-08-10", "2026-08-01T18:00:00Z", "2026-08-20T18:00:00Z");
-        long deleted = PlainActionItems.postmortem(database, "Deleted one", Instant.parse("2026-06-01T00:00:00Z"));
+        long deleted = PostmortemFixtures.in(database, Instant.parse("2026-06-01T00:00:00Z")).postmortem("Deleted one");
         item(database, deleted, "P1", "open", "2026-09-01", "2026-08-01T18:00:00Z", null);
-        PlainActionItems.deletePostmortem(database, deleted, NOW);
+        PostmortemFixtures.in(database).deletePostmortem(deleted, NOW);
 
         ActionItemFigures items = new MetricsQueries(database).report(THREE_MONTHS, ZONE, NOW).actionItems();
 
@@ -159,8 +159,9 @@ class MetricsStorageTest {
 
     private static long item(Database database, long postmortem, String priority, String status, String dueOn,
             String createdAt, String completedAt) {
-        return PlainActionItems.item(database, postmortem, priority, status, LocalDate.parse(dueOn),
-                Instant.parse(createdAt), completedAt == null ? null : Instant.parse(completedAt));
+        return PostmortemFixtures.in(database).item(postmortem, priority + " " + status).priority(priority)
+                .status(status).due(LocalDate.parse(dueOn)).createdAt(Instant.parse(createdAt))
+                .completedAt(completedAt == null ? null : Instant.parse(completedAt)).add();
     }
 
     private static Database threeComponentsWithProbes(TestDatabase store) {

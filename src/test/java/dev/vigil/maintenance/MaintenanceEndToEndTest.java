@@ -6,20 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
-import dev.vigil.testing.TargetServer;
 import dev.vigil.testing.WebClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Vigil probing a real local server that goes down during a short maintenance window scheduled
@@ -32,38 +29,20 @@ class MaintenanceEndToEndTest {
     private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dataDir;
-    TargetServer target;
-    RunningVigil vigil;
-
-    @BeforeEach
-    void start() {
-        target = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: web
-                    name: Web application
-                probes:
-                  - id: web-home
-                    component: web
-                    url: %s
-                    interval: 1s
-                    timeout: 1s
-                    failures_to_open: 2
-                    successes_to_close: 2
-                """.formatted(target.url()));
-    }
-
-    @AfterEach
-    void stop() {
-        if (vigil != null) {
-            vigil.close();
-        }
-        if (target != null) {
-            target.close();
-        }
-    }
+    @RegisterExtension
+    final FreshVigil<Void> vigil = FreshVigil.configured("""
+            components:
+              - id: web
+                name: Web application
+            probes:
+              - id: web-home
+                component: web
+                url: %s
+                interval: 1s
+                timeout: 1s
+                failures_to_open: 2
+                successes_to_close: 2
+            """).withTarget();
 
     @Test
     void aTargetDownDuringMaintenanceOpensNoOutageUntilTheWindowEnds() {
@@ -71,13 +50,14 @@ class MaintenanceEndToEndTest {
         Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         Instant end = start.plus(WINDOW);
         WebClient ada = signedInAda();
-        var created = ada.submit("/console/maintenance/new", "/console/maintenance", Map.of("name", "Web server upgrade",
+        var created = ada.submit("/console/maintenance/new", "/console/maintenance", Map.of("name",
+                "Web server upgrade",
                 "components", "web", "start", local(start), "end", local(end)));
         assertThat(created.statusCode()).isEqualTo(303);
 
         RunningVigil.await(PATIENCE, "the window in progress",
                 () -> component(summary(), "web").get("status").asText().equals("under_maintenance"));
-        target.down();
+        vigil.target().down();
         RunningVigil.await(PATIENCE, "the probe to go down", () -> "DOWN".equals(probeStatus()));
 
         assertThat(Instant.now()).as("still inside the window").isBefore(end);
@@ -90,7 +70,8 @@ class MaintenanceEndToEndTest {
         assertThat(summary.at("/status/description").asText()).isEqualTo("Service Under Maintenance");
         assertThat(summary.at("/incidents").size()).isZero();
         assertThat(summary.at("/scheduled_maintenances/0/status").asText()).isIn("in_progress", "verifying");
-        assertThat(json("/api/v2/scheduled-maintenances/active.json").at("/scheduled_maintenances").size()).isEqualTo(1);
+        assertThat(json("/api/v2/scheduled-maintenances/active.json").at("/scheduled_maintenances").size())
+                .isEqualTo(1);
         assertThat(vigil.get("/").body()).contains("Service Under Maintenance").contains("Maintenance in progress")
                 .contains("Web server upgrade");
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
+import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.testing.Browser;
-import dev.vigil.testing.PlainActionItems;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,16 +123,21 @@ class MetricsBrowserTest {
             });
         }
         LocalDate today = now.atZone(ZONE).toLocalDate();
-        long postmortem = PlainActionItems.postmortem(database, "Search upgrade", now.minus(Duration.ofDays(100)));
-        PlainActionItems.item(database, postmortem, "P1", "open", today.minusDays(3), now.minus(Duration.ofDays(12)), null);
-        PlainActionItems.item(database, postmortem, "P2", "in_progress", today.plusDays(9), now.minus(Duration.ofDays(5)), null);
-        PlainActionItems.item(database, postmortem, "P3", "blocked", today.minusDays(40), now.minus(Duration.ofDays(95)), null);
+        PostmortemFixtures postmortems = PostmortemFixtures.in(database, now.minus(Duration.ofDays(100)));
+        long postmortem = postmortems.postmortem("Search upgrade");
+        postmortems.item(postmortem, "P1 open").priority("P1").status("open")
+                .due(today.minusDays(3)).createdAt(now.minus(Duration.ofDays(12))).add();
+        postmortems.item(postmortem, "P2 in_progress").priority("P2").status("in_progress")
+                .due(today.plusDays(9)).createdAt(now.minus(Duration.ofDays(5))).add();
+        postmortems.item(postmortem, "P3 blocked").priority("P3").status("blocked")
+                .due(today.minusDays(40)).createdAt(now.minus(Duration.ofDays(95))).add();
         for (int month = 0; month < 4; month++) {
             Instant done = now.minus(Duration.ofDays(30L * month + 2));
             LocalDate due = done.atZone(ZONE).toLocalDate().plusDays(month == 1 ? -4 : 3);
-            PlainActionItems.item(database, postmortem, "P2", "done", due, done.minus(Duration.ofDays(20)), done);
-            PlainActionItems.item(database, postmortem, "P3", "done", due.minusDays(month), done.minus(Duration.ofDays(20)),
-                    done);
+            postmortems.item(postmortem, "P2 done").priority("P2").status("done")
+                    .due(due).createdAt(done.minus(Duration.ofDays(20))).completedAt(done).add();
+            postmortems.item(postmortem, "P3 done").priority("P3").status("done")
+                    .due(due.minusDays(month)).createdAt(done.minus(Duration.ofDays(20))).completedAt(done).add();
         }
     }
 }

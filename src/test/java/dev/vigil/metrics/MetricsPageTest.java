@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.testing.PlainActionItems;
+import dev.vigil.incidents.IncidentStore;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
@@ -58,11 +58,14 @@ class MetricsPageTest {
         Database database = vigil.vigil().database();
         incident(database, now.minus(Duration.ofHours(3)), Duration.ofMinutes(25));
         incident(database, now.minus(Duration.ofHours(2)), Duration.ofMinutes(45));
-        long postmortem = PlainActionItems.postmortem(database, "Web down", now);
+        PostmortemFixtures postmortems = PostmortemFixtures.in(database, now);
+        long postmortem = postmortems.postmortem("Web down");
         LocalDate today = now.atZone(SITE_ZONE).toLocalDate();
-        PlainActionItems.item(database, postmortem, "P1", "open", today.minusDays(1), now.minus(Duration.ofDays(3)), null);
-        PlainActionItems.item(database, postmortem, "P2", "done", today.plusDays(5), now.minus(Duration.ofDays(2)),
-                now.minus(Duration.ofHours(1)));
+        postmortems.item(postmortem, "P1 open").priority("P1").status("open")
+                .due(today.minusDays(1)).createdAt(now.minus(Duration.ofDays(3))).add();
+        postmortems.item(postmortem, "P2 done").priority("P2").status("done")
+                .due(today.plusDays(5)).createdAt(now.minus(Duration.ofDays(2)))
+                .completedAt(now.minus(Duration.ofHours(1))).add();
 
         HttpResponse<String> page = victor().get("/console/metrics");
 

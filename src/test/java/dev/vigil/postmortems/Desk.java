@@ -14,6 +14,20 @@ import java.util.regex.Pattern;
 
 /** What the postmortem tests do through the real pages: open and resolve incidents, write postmortems. */
 final class Desk {
+    /** The API, checked every second at the URL of a FreshVigil's target (the %s). */
+    static final String PROBED_API = """
+            components:
+              - id: api
+                name: API
+            probes:
+              - id: api-health
+                component: api
+                url: %s
+                interval: 1s
+                timeout: 1s
+                failures_to_open: 2
+                successes_to_close: 2
+            """;
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
     final RunningVigil vigil;

@@ -2,17 +2,15 @@ package dev.vigil.postmortems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
-import dev.vigil.testing.TargetServer;
 import dev.vigil.time.TimeFormat;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A postmortem of an incident our checks opened: a real local target answers 503, then recovers,
@@ -21,45 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 class PostmortemFromOutageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(25);
 
-    @TempDir
-    Path dataDir;
-    TargetServer target;
-    RunningVigil vigil;
+    @RegisterExtension
+    final FreshVigil<Void> vigil = FreshVigil.configured(Desk.PROBED_API).withTarget();
     Desk desk;
 
     @BeforeEach
     void start() {
-        target = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: api
-                    name: API
-                probes:
-                  - id: api-health
-                    component: api
-                    url: %s
-                    interval: 1s
-                    timeout: 1s
-                    failures_to_open: 2
-                    successes_to_close: 2
-                """.formatted(target.url()));
-        desk = new Desk(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-        target.close();
+        desk = new Desk(vigil.running());
     }
 
     @Test
     void aPostmortemOfAnAutomaticIncidentTakesItsTimesFiguresAndTimelineFromTheRecords() {
-        target.answer(503);
+        vigil.target().answer(503);
         RunningVigil.await(PATIENCE, "an automatic incident",
                 () -> desk.count("SELECT COUNT(*) FROM incidents WHERE source = 'probe'") == 1);
         long incident = desk.count("SELECT id FROM incidents WHERE source = 'probe'");
         desk.update(incident, "identified", "A bad deploy.\nRolled back.");
-        target.answer(200);
+        vigil.target().answer(200);
         RunningVigil.await(PATIENCE, "the incident resolved by the recovery",
                 () -> desk.count("SELECT COUNT(*) FROM incidents WHERE resolved_at IS NOT NULL") == 1);
 
@@ -88,7 +64,8 @@ class PostmortemFromOutageTest {
 
         long events = desk.count("SELECT COUNT(*) FROM postmortem_timeline WHERE postmortem_id = " + id);
         desk.staff.grace().submit("/console/postmortems/" + id, "/console/postmortems/" + id + "/refresh", Map.of());
-        assertThat(desk.count("SELECT COUNT(*) FROM postmortem_timeline WHERE postmortem_id = " + id)).isEqualTo(events);
+        assertThat(desk.count("SELECT COUNT(*) FROM postmortem_timeline WHERE postmortem_id = " + id))
+                .isEqualTo(events);
         vigil.vigil().database().write(handle -> handle.createUpdate(
                 "DELETE FROM postmortem_timeline WHERE kind = 'recovery' AND postmortem_id = " + id).execute());
         desk.staff.grace().submit("/console/postmortems/" + id, "/console/postmortems/" + id + "/refresh", Map.of());
@@ -99,7 +76,7 @@ class PostmortemFromOutageTest {
 
     @Test
     void aPostmortemOfAnIncidentStillGoingOnShowsTheFiguresAsOngoing() {
-        target.down();
+        vigil.target().down();
         RunningVigil.await(PATIENCE, "an automatic incident",
                 () -> desk.count("SELECT COUNT(*) FROM incidents WHERE source = 'probe'") == 1);
 

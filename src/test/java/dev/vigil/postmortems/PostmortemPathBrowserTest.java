@@ -3,16 +3,16 @@ package dev.vigil.postmortems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testing.Browser;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
-import dev.vigil.testing.TargetServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,31 +31,15 @@ class PostmortemPathBrowserTest {
     private static final String COMMITMENT = "Alert when the API answers 5xx for a minute";
     private static final String INTERNAL = "Rewrite the deploy script";
 
-    @TempDir
-    Path dataDir;
-    TargetServer target;
-    RunningVigil vigil;
+    @RegisterExtension
+    final FreshVigil<Void> vigil = FreshVigil.configured(Desk.PROBED_API).withTarget();
     Desk desk;
     Browser browser;
     Browser reader;
 
     @BeforeEach
     void start() {
-        target = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: api
-                    name: API
-                probes:
-                  - id: api-health
-                    component: api
-                    url: %s
-                    interval: 1s
-                    timeout: 1s
-                    failures_to_open: 2
-                    successes_to_close: 2
-                """.formatted(target.url()));
-        desk = new Desk(vigil);
+        desk = new Desk(vigil.running());
         browser = Browser.start();
         reader = Browser.start();
     }
@@ -64,8 +48,6 @@ class PostmortemPathBrowserTest {
     void stop() {
         reader.close();
         browser.close();
-        vigil.close();
-        target.close();
     }
 
     @Test
@@ -78,7 +60,8 @@ class PostmortemPathBrowserTest {
         click(By.linkText("Write postmortem"));
         assertThat(find(By.id("incident-" + incident)).isSelected()).isTrue();
         click(By.xpath("//button[normalize-space()='Create the draft']"));
-        long postmortem = Long.parseLong(browser.driver().getCurrentUrl().replaceAll("^.*/postmortems/(\\d+).*$", "$1"));
+        long postmortem = Long.parseLong(browser.driver().getCurrentUrl()
+                .replaceAll("^.*/postmortems/(\\d+).*$", "$1"));
         String title = find(By.tagName("h1")).getText();
 
         assertThat(texts(By.cssSelector("#timeline .pm-event-head .pill")))
@@ -158,10 +141,10 @@ class PostmortemPathBrowserTest {
 
     /** A real target fails long enough for our checks to open an incident, then recovers and resolves it. */
     private long automaticIncidentResolvedByRecovery() {
-        target.answer(503);
+        vigil.target().answer(503);
         RunningVigil.await(PATIENCE, "an automatic incident",
                 () -> desk.count("SELECT COUNT(*) FROM incidents WHERE source = 'probe'") == 1);
-        target.answer(200);
+        vigil.target().answer(200);
         RunningVigil.await(PATIENCE, "the incident resolved by the recovery",
                 () -> desk.count("SELECT COUNT(*) FROM incidents WHERE resolved_at IS NOT NULL") == 1);
         return desk.count("SELECT id FROM incidents WHERE source = 'probe'");
@@ -185,7 +168,8 @@ class PostmortemPathBrowserTest {
         new Select(find(By.id("status"))).selectByValue(status);
         find(By.id("wont_do_reason")).sendKeys(reason);
         click(By.xpath("//button[normalize-space()='Change status']"));
-        assertThat(find(By.cssSelector(".incident-meta .pill")).getText()).isEqualTo(status.equals("done") ? "Done" : "Won't do");
+        assertThat(find(By.cssSelector(".incident-meta .pill")).getText())
+                .isEqualTo(status.equals("done") ? "Done" : "Won't do");
         click(By.partialLinkText("Action items of"));
         click(By.cssSelector(".incident-meta a[href='/console/postmortems/" + postmortem + "']"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
 import dev.vigil.testing.Browser;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
@@ -31,12 +32,13 @@ class PostmortemReviewBrowserTest {
                 Browser browser = Browser.startWithoutJavaScript()) {
             Staff staff = Staff.assemble(vigil);
             Database database = vigil.vigil().database();
+            PostmortemFixtures postmortems = PostmortemFixtures.in(database);
             WebClient grace = staff.grace();
             long incident = Incidents.open(grace, "API outage");
-            long postmortem = PostmortemRows.postmortem(database, "Disk full on the API", incident);
-            long alert = PostmortemRows.actionItem(database, postmortem, "Alert before disks fill", "in_progress");
-            long rotate = PostmortemRows.actionItem(database, postmortem, "Rotate logs daily", "open");
-            PostmortemRows.actionItem(database, postmortem, "Internal runbook fix", "open");
+            long postmortem = postmortems.postmortemOf("Disk full on the API", incident);
+            long alert = postmortems.item(postmortem, "Alert before disks fill").status("in_progress").add();
+            long rotate = postmortems.item(postmortem, "Rotate logs daily").add();
+            postmortems.item(postmortem, "Internal runbook fix").add();
             String review = "/console/postmortems/" + postmortem + "/review";
             String publicPage = "/console/postmortems/" + postmortem + "/public";
             post(grace, database, postmortem, review, "reviewers", Map.of("reviewer", Long.toString(staff.idOf("ada@example.com"))));
@@ -57,16 +59,16 @@ class PostmortemReviewBrowserTest {
             assertThat(browser.driver().findElement(By.id("draft")).getText()).contains("[Write:");
             browser.saveFullPage(SCREENSHOTS.resolve("postmortem-public-version.png"), Browser.DESKTOP_WIDTH, false);
 
-            grace.submit(publicPage, publicPage, Map.of("version", Long.toString(PostmortemRows.version(database, postmortem)),
+            grace.submit(publicPage, publicPage, Map.of("version", Long.toString(postmortems.version(postmortem)),
                     "draft", "We are sorry. For 40 minutes on Tuesday our API refused most requests, and you could not "
                             + "reach your data.\n\n### What happened\n\nA log file filled the database disk.\n\n"
                             + "### Your data\n\nNo data was lost.\n\n### What we are changing\n\nWe now watch every disk."));
             for (long item : new long[] {alert, rotate}) {
                 grace.submit(publicPage, publicPage + "/commitments/" + item,
-                        Map.of("shown", "1", "version", Long.toString(PostmortemRows.itemVersion(database, item))));
+                        Map.of("shown", "1", "version", Long.toString(postmortems.itemVersion(item))));
             }
             post(grace, database, postmortem, publicPage, "public/publish", Map.of());
-            PostmortemRows.setItemStatus(database, rotate, "done", null, Instant.now());
+            postmortems.setItemStatus(rotate, "done", null, Instant.now());
 
             browser.open(vigil.url("/incidents/" + incident));
             assertThat(browser.driver().findElement(By.id("postmortem-" + postmortem + "-commitments")).getText())
@@ -81,7 +83,7 @@ class PostmortemReviewBrowserTest {
     private static void post(WebClient who, Database database, long postmortem, String page, String action,
             Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("version", Long.toString(PostmortemRows.version(database, postmortem)));
+        form.put("version", Long.toString(PostmortemFixtures.in(database).version(postmortem)));
         var response = who.submit(page, "/console/postmortems/" + postmortem + "/" + action, form);
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(303);
     }

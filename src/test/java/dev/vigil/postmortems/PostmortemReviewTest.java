@@ -3,6 +3,7 @@ package dev.vigil.postmortems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
@@ -24,6 +25,7 @@ class PostmortemReviewTest {
     RunningVigil vigil;
     Staff staff;
     Database database;
+    PostmortemFixtures postmortems;
     long postmortem;
     String page;
 
@@ -32,7 +34,8 @@ class PostmortemReviewTest {
         vigil = RunningVigil.start(dataDir, "");
         staff = Staff.assemble(vigil);
         database = vigil.vigil().database();
-        postmortem = PostmortemRows.postmortem(database, "Disk full on the API", Incidents.open(staff.grace(), "API outage"));
+        postmortems = PostmortemFixtures.in(database);
+        postmortem = postmortems.postmortemOf("Disk full on the API", Incidents.open(staff.grace(), "API outage"));
         page = "/console/postmortems/" + postmortem + "/review";
     }
 
@@ -47,7 +50,7 @@ class PostmortemReviewTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Name at least one reviewer before submitting");
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
+        assertThat(postmortems.status(postmortem)).isEqualTo("draft");
         assertThat(revisions("status")).isZero();
     }
 
@@ -70,10 +73,10 @@ class PostmortemReviewTest {
         assertThat(act(staff.grace(), "submit", Map.of()).statusCode()).isEqualTo(303);
 
         assertThat(act(staff.ada(), "approve", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("in_review");
+        assertThat(postmortems.status(postmortem)).isEqualTo("in_review");
         assertThat(act(staff.grace(), "approve", Map.of()).statusCode()).isEqualTo(303);
 
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("approved");
+        assertThat(postmortems.status(postmortem)).isEqualTo("approved");
         Long approvedAt = database.read(handle -> handle.createQuery(
                 "SELECT approved_at FROM postmortems WHERE id = :id").bind("id", postmortem).mapTo(Long.class).one());
         assertThat(approvedAt).isNotNull();
@@ -91,7 +94,7 @@ class PostmortemReviewTest {
         HttpResponse<String> sent = act(staff.grace(), "request-changes", Map.of("note", "Quantify the **impact**."));
 
         assertThat(sent.statusCode()).isEqualTo(303);
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
+        assertThat(postmortems.status(postmortem)).isEqualTo("draft");
         assertThat(staff.grace().get(page).body()).contains("<strong>impact</strong>").contains("Not approved yet")
                 .doesNotContain("Approved ");
         assertThat(revisions("status")).isEqualTo(2);
@@ -111,14 +114,14 @@ class PostmortemReviewTest {
     @Test
     void aStaleFormIsAConflictAndSavesNothing() {
         nameBothReviewers();
-        long stale = PostmortemRows.version(database, postmortem) - 1;
+        long stale = postmortems.version(postmortem) - 1;
 
         HttpResponse<String> sent = staff.grace().submit(page, "/console/postmortems/" + postmortem + "/submit",
                 Map.of("version", Long.toString(stale)));
 
         assertThat(sent.statusCode()).isEqualTo(409);
         assertThat(sent.body()).contains("Someone else changed this postmortem meanwhile");
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
+        assertThat(postmortems.status(postmortem)).isEqualTo("draft");
     }
 
     @Test
@@ -139,21 +142,21 @@ class PostmortemReviewTest {
     @Test
     void completingWithAnOpenItemIsRefusedNamingItThenAllowedOnceEveryItemIsClosed() {
         approveWithAda();
-        long disk = PostmortemRows.actionItem(database, postmortem, "Alert on disk usage", "open");
-        long logs = PostmortemRows.actionItem(database, postmortem, "Rotate logs daily", "done");
+        long disk = postmortems.item(postmortem, "Alert on disk usage").add();
+        long logs = postmortems.item(postmortem, "Rotate logs daily").status("done").add();
 
         HttpResponse<String> refused = act(staff.grace(), "complete", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("cannot be marked complete while action items are open: “Alert on disk usage”")
                 .doesNotContain("“Rotate logs daily”");
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("approved");
+        assertThat(postmortems.status(postmortem)).isEqualTo("approved");
         assertThat(staff.grace().get(page).body()).contains("Not yet: It cannot be marked complete");
 
-        PostmortemRows.setItemStatus(database, disk, "wont_do", "Replaced by autoscaling", Instant.now());
+        postmortems.setItemStatus(disk, "wont_do", "Replaced by autoscaling", Instant.now());
         assertThat(act(staff.grace(), "complete", Map.of()).statusCode()).isEqualTo(303);
 
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("complete");
+        assertThat(postmortems.status(postmortem)).isEqualTo("complete");
         assertThat(logs).isPositive();
     }
 
@@ -166,7 +169,7 @@ class PostmortemReviewTest {
                 Map.of("reviewer", "1", "version", "1")).statusCode()).isEqualTo(403);
         assertThat(staff.victor().submit(page, "/console/postmortems/" + postmortem + "/comments",
                 Map.of("body", "Hello")).statusCode()).isEqualTo(403);
-        assertThat(PostmortemRows.version(database, postmortem)).isEqualTo(1);
+        assertThat(postmortems.version(postmortem)).isEqualTo(1);
     }
 
     private void approveWithAda() {
@@ -179,7 +182,7 @@ class PostmortemReviewTest {
     private void nameBothReviewers() {
         HttpResponse<String> named = staff.grace().postFields("/console/postmortems/" + postmortem + "/reviewers",
                 List.of(Map.entry("_csrf", Incidents.csrf(staff.grace(), page)),
-                        Map.entry("version", Long.toString(PostmortemRows.version(database, postmortem))),
+                        Map.entry("version", Long.toString(postmortems.version(postmortem))),
                         Map.entry("reviewer", Long.toString(staff.idOf("ada@example.com"))),
                         Map.entry("reviewer", Long.toString(staff.idOf("grace@example.com")))));
         assertThat(named.statusCode()).as(named.body()).isEqualTo(303);
@@ -192,7 +195,7 @@ class PostmortemReviewTest {
     /** Posts one of the review forms with the postmortem's current version, as the page would. */
     private HttpResponse<String> act(WebClient who, String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
-        form.putIfAbsent("version", Long.toString(PostmortemRows.version(database, postmortem)));
+        form.putIfAbsent("version", Long.toString(postmortems.version(postmortem)));
         return who.submit(page, "/console/postmortems/" + postmortem + "/" + path, form);
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.postmortems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ class PublicPostmortemTest {
     RunningVigil vigil;
     Staff staff;
     Database database;
+    PostmortemFixtures postmortems;
     long incident;
     long postmortem;
     String page;
@@ -38,8 +40,9 @@ class PublicPostmortemTest {
         vigil = RunningVigil.start(dataDir, "");
         staff = Staff.assemble(vigil);
         database = vigil.vigil().database();
+        postmortems = PostmortemFixtures.in(database);
         incident = Incidents.open(staff.grace(), "API outage");
-        postmortem = PostmortemRows.postmortem(database, "Disk full on the API", incident);
+        postmortem = postmortems.postmortemOf("Disk full on the API", incident);
         page = "/console/postmortems/" + postmortem + "/public";
     }
 
@@ -52,14 +55,14 @@ class PublicPostmortemTest {
     void publishingWhileTheIncidentIsOpenIsRefusedAndChangesNothing() {
         approve();
         assertThat(form("", Map.of("draft", APOLOGY)).statusCode()).isEqualTo(303);
-        long version = PostmortemRows.version(database, postmortem);
+        long version = postmortems.version(postmortem);
 
         HttpResponse<String> refused = form("/publish", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("can be published only once its incidents are resolved; still open: “API outage”");
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("approved");
-        assertThat(PostmortemRows.version(database, postmortem)).isEqualTo(version);
+        assertThat(postmortems.status(postmortem)).isEqualTo("approved");
+        assertThat(postmortems.version(postmortem)).isEqualTo(version);
         assertThat(vigil.get("/incidents/" + incident).body()).doesNotContain("Postmortem:").doesNotContain("We are sorry");
     }
 
@@ -71,7 +74,7 @@ class PublicPostmortemTest {
 
         assertThat(form("/publish", Map.of()).statusCode()).isEqualTo(303);
 
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("published");
+        assertThat(postmortems.status(postmortem)).isEqualTo("published");
         assertThat(vigil.get("/incidents/" + incident).body()).contains("Postmortem: Disk full on the API")
                 .contains("<h3>What we are changing</h3>").contains("for 40 minutes the API refused requests");
         RunningVigil.await(Duration.ofSeconds(5), "the postmortem in the Atom feed",
@@ -104,15 +107,15 @@ class PublicPostmortemTest {
 
     @Test
     void chosenCommitmentsShowTheirProgressAndUpdateWhenAnItemIsDone() {
-        long alert = PostmortemRows.actionItem(database, postmortem, "Alert before disks fill", "in_progress");
-        long hidden = PostmortemRows.actionItem(database, postmortem, "Internal runbook fix", "open");
+        long alert = postmortems.item(postmortem, "Alert before disks fill").status("in_progress").add();
+        long hidden = postmortems.item(postmortem, "Internal runbook fix").add();
         approve();
         form("", Map.of("draft", APOLOGY));
         Incidents.resolve(staff.grace(), incident);
         form("/publish", Map.of());
 
         HttpResponse<String> shown = form("/commitments/" + alert,
-                Map.of("shown", "1", "version", Long.toString(PostmortemRows.itemVersion(database, alert))));
+                Map.of("shown", "1", "version", Long.toString(postmortems.itemVersion(alert))));
 
         assertThat(shown.statusCode()).isEqualTo(303);
         assertThat(vigil.get("/incidents/" + incident).body()).contains("What we promised, and what we have done")
@@ -125,7 +128,7 @@ class PublicPostmortemTest {
         assertThat(changes).isEqualTo(1);
 
         // The action items feature (built in parallel) closes the item; here SQL stands in for it.
-        PostmortemRows.setItemStatus(database, alert, "done", null, Instant.parse("2026-12-02T18:00:00Z"));
+        postmortems.setItemStatus(alert, "done", null, Instant.parse("2026-12-02T18:00:00Z"));
         vigil.vigil().publisher().invalidate();
 
         assertThat(vigil.get("/incidents/" + incident).body()).contains("<strong>Done</strong>, completed Dec 2, 2026");
@@ -151,7 +154,7 @@ class PublicPostmortemTest {
         approve();
         form("", Map.of("draft", APOLOGY));
         Incidents.resolve(staff.grace(), incident);
-        String version = Long.toString(PostmortemRows.version(database, postmortem));
+        String version = Long.toString(postmortems.version(postmortem));
 
         assertThat(staff.victor().get(page).statusCode()).isEqualTo(200);
         assertThat(staff.victor().submit(page, page, Map.of("draft", "Hijacked", "version", version)).statusCode())
@@ -166,7 +169,7 @@ class PublicPostmortemTest {
         String review = "/console/postmortems/" + postmortem + "/review";
         for (String[] step : new String[][] {{"reviewers", "grace"}, {"submit", "grace"}, {"approve", "ada"}}) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("version", Long.toString(PostmortemRows.version(database, postmortem)));
+            fields.put("version", Long.toString(postmortems.version(postmortem)));
             if (step[0].equals("reviewers")) {
                 fields.put("reviewer", Long.toString(staff.idOf("ada@example.com")));
             }
@@ -174,13 +177,13 @@ class PublicPostmortemTest {
             HttpResponse<String> done = who.submit(review, "/console/postmortems/" + postmortem + "/" + step[0], fields);
             assertThat(done.statusCode()).as(step[0] + ": " + done.body()).isEqualTo(303);
         }
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("approved");
+        assertThat(postmortems.status(postmortem)).isEqualTo("approved");
     }
 
     /** Grace posts a form of the public-version page with the postmortem's current version. */
     private HttpResponse<String> form(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
-        form.putIfAbsent("version", Long.toString(PostmortemRows.version(database, postmortem)));
+        form.putIfAbsent("version", Long.toString(postmortems.version(postmortem)));
         return staff.grace().submit(page, page + path, form);
     }
 }

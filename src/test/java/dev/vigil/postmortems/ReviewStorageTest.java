@@ -10,6 +10,7 @@ import dev.vigil.accounts.UserStore;
 import dev.vigil.db.Database;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.InvalidInput;
@@ -28,6 +29,7 @@ class ReviewStorageTest {
     private final ManualClock clock = new ManualClock(NOW);
     private final AtomicInteger rebuilds = new AtomicInteger();
     private Database database;
+    private PostmortemFixtures postmortems;
     private Reviews reviews;
     private PublicPostmortems publicVersions;
     private final PublicPostmortemStore publicStore = new PublicPostmortemStore();
@@ -38,6 +40,7 @@ class ReviewStorageTest {
 
     private void setUp(TestDatabase store) {
         database = store.open();
+        postmortems = PostmortemFixtures.in(database);
         ReviewStore reviewStore = new ReviewStore();
         reviews = new Reviews(database, reviewStore, new AuditLog(), clock);
         publicVersions = new PublicPostmortems(database, reviews, publicStore, reviewStore,
@@ -56,7 +59,7 @@ class ReviewStorageTest {
             handle.execute("INSERT INTO incident_components (incident_id, component_id) VALUES (?, 'api')", id);
             return id;
         });
-        postmortem = PostmortemRows.postmortem(database, "Disk full", incident);
+        postmortem = postmortems.postmortemOf("Disk full", incident);
     }
 
     @OnEachBackend
@@ -72,7 +75,7 @@ class ReviewStorageTest {
 
         publicVersions.publish(grace, postmortem, version());
 
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("published");
+        assertThat(postmortems.status(postmortem)).isEqualTo("published");
         Reviews.ReviewState state = reviews.load(ada, postmortem);
         assertThat(state.reviewers()).extracting(ReviewStore.Reviewer::approvedAt).containsOnly(NOW);
         assertThat(state.comments()).extracting(ReviewStore.Comment::sectionKey).containsExactly("impact");
@@ -105,22 +108,22 @@ class ReviewStorageTest {
     @OnEachBackend
     void closingAPublicCommitmentRebuildsThePublicPageButAHiddenOneDoesNot(TestDatabase store) {
         setUp(store);
-        long shown = PostmortemRows.actionItem(database, postmortem, "Alert on disk usage", "open");
-        long hidden = PostmortemRows.actionItem(database, postmortem, "Tidy the runbook", "open");
+        long shown = postmortems.item(postmortem, "Alert on disk usage").add();
+        long hidden = postmortems.item(postmortem, "Tidy the runbook").add();
         reviews.nameReviewers(grace, postmortem, version(), List.of(Long.toString(ada.id())));
         reviews.submit(grace, postmortem, version());
         reviews.approve(ada, postmortem, version());
         publicVersions.saveDraft(grace, postmortem, version(), "We are sorry.");
         resolveIncident();
         publicVersions.publish(grace, postmortem, version());
-        publicVersions.showCommitment(grace, postmortem, shown, PostmortemRows.itemVersion(database, shown), true);
+        publicVersions.showCommitment(grace, postmortem, shown, postmortems.itemVersion(shown), true);
         int afterShowing = rebuilds.get();
 
-        PostmortemRows.setItemStatus(database, hidden, "done", null, NOW);
+        postmortems.setItemStatus(hidden, "done", null, NOW);
         publicVersions.actionItemChanged(hidden);
         assertThat(rebuilds.get()).isEqualTo(afterShowing);
 
-        PostmortemRows.setItemStatus(database, shown, "done", null, NOW.plusSeconds(60));
+        postmortems.setItemStatus(shown, "done", null, NOW.plusSeconds(60));
         publicVersions.actionItemChanged(shown);
         assertThat(rebuilds.get()).isEqualTo(afterShowing + 1);
         PublicPostmortemStore.PublishedPostmortem published =
@@ -136,7 +139,7 @@ class ReviewStorageTest {
     }
 
     private long version() {
-        return PostmortemRows.version(database, postmortem);
+        return postmortems.version(postmortem);
     }
 
     private User user(String email, String name, Role role) {

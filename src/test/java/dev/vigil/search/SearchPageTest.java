@@ -3,13 +3,14 @@ package dev.vigil.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testing.Browser;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
-import dev.vigil.testing.WebClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.openqa.selenium.By;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchPageTest {
+    /** When the rows were written; one time for all, so that no order comes from the clock. */
+    private static final Instant WRITTEN = Instant.parse("2025-11-24T16:00:00Z");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -36,17 +39,17 @@ class SearchPageTest {
     void start() {
         vigil = RunningVigil.start(dataDir, "components: []\n");
         staff = Staff.assemble(vigil);
-        SearchRows rows = new SearchRows(vigil.vigil().database());
+        PostmortemFixtures rows = PostmortemFixtures.in(vigil.vigil().database(), WRITTEN);
         long grace = rows.user("Grace Example");
-        failover = rows.postmortem("Database failover took 40 minutes", "in_review", "sev1");
+        failover = rows.postmortem("Database failover took 40 minutes", "sev1", "in_review", null);
         rows.section(failover, "summary", 1, "The primary database stopped answering; the replica was promoted "
                 + "by hand after a <script>alert('x')</script> runbook step failed.");
         rows.section(failover, "root_causes", 3, "Replication lag was not monitored, so failover waited for the replica.");
         rows.tag(failover, "database");
         rows.tag(failover, "on-call");
-        item = rows.item(failover, "Alert on replication lag", "Page when the replica is more than 30 s behind.",
-                "open", grace);
-        long login = rows.postmortem("Login slow after a cache restart", "published", "sev3");
+        item = rows.item(failover, "Alert on replication lag")
+                .description("Page when the replica is more than 30 s behind.").owner(grace).add();
+        long login = rows.postmortem("Login slow after a cache restart", "sev3", "published", null);
         rows.section(login, "summary", 1, "Sessions were read from the database while the cache warmed up.");
         rows.tag(login, "cache");
     }

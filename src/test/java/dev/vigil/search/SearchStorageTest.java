@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
 import dev.vigil.testing.OnEachBackend;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -14,12 +16,14 @@ import org.flywaydb.core.Flyway;
  * action-item features write them: V11's triggers alone keep the index current.
  */
 class SearchStorageTest {
+    /** When the rows were written; one time for all, so that no order comes from the clock. */
+    private static final Instant WRITTEN = Instant.parse("2025-11-24T16:00:00Z");
 
     @OnEachBackend
     void aWordInASectionFindsItsPostmortem(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
-        long failover = rows.postmortem("Database failover took too long", "in_review", "sev1");
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
+        long failover = rows.postmortem("Database failover took too long", "sev1", "in_review", null);
         rows.section(failover, "root_causes", 3, "The replica lagged behind because of a **vacuum** job.");
         long other = rows.postmortem("Login page slow");
         rows.section(other, "summary", 1, "Sign-in took ten seconds.");
@@ -41,7 +45,7 @@ class SearchStorageTest {
     @OnEachBackend
     void editingASectionReindexesItsPostmortem(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long id = rows.postmortem("Queue backlog");
         rows.section(id, "trigger", 4, "A certificate expired on the broker.");
         assertThat(search(database, "certificate")).extracting(SearchHit::id).containsExactly(id);
@@ -55,7 +59,7 @@ class SearchStorageTest {
     @OnEachBackend
     void aNewTitleATimelineNoteAndATagAreSearchable(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long id = rows.postmortem("Untitled");
         rows.rename(id, "Payments webhook outage");
         rows.timelineEvent(id, "Paged the on-call", "PagerDuty escalation", "nobody acknowledged");
@@ -74,12 +78,12 @@ class SearchStorageTest {
     @OnEachBackend
     void deletedPostmortemsAndItemsAreNotFound(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long kept = rows.postmortem("Kept: disk filled up");
         long deleted = rows.postmortem("Deleted: disk filled up");
-        long itemOfDeleted = rows.item(deleted, "Alert on disk usage", "Page at 80 percent.");
-        long keptItem = rows.item(kept, "Rotate disk logs", "Logrotate daily.");
-        long deletedItem = rows.item(kept, "Bigger disk", "Double the disk.");
+        long itemOfDeleted = rows.item(deleted, "Alert on disk usage").description("Page at 80 percent.").add();
+        long keptItem = rows.item(kept, "Rotate disk logs").description("Logrotate daily.").add();
+        long deletedItem = rows.item(kept, "Bigger disk").description("Double the disk.").add();
 
         rows.deletePostmortem(deleted);
         rows.deleteItem(deletedItem);
@@ -92,11 +96,12 @@ class SearchStorageTest {
     @OnEachBackend
     void actionItemsAreFoundByTheirDescription(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long grace = rows.user("Grace Hopper");
         long postmortem = rows.postmortem("Checkout errors");
-        long item = rows.item(postmortem, "Add a canary", "Deploy to one percent through the canary first.",
-                "in_progress", grace);
+        long item = rows.item(postmortem, "Add a canary")
+                .description("Deploy to one percent through the canary first.").status("in_progress").owner(grace)
+                .add();
 
         List<SearchHit> hits = search(database, "percent");
 
@@ -120,7 +125,7 @@ class SearchStorageTest {
     @OnEachBackend
     void wordsAreFoundByTheirStemAndByAPrefix(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long id = rows.postmortem("Connection timeouts to the cache");
         rows.section(id, "impact", 2, "Deployments were blocked for an hour.");
         rows.postmortem("Unrelated outage");
@@ -138,10 +143,10 @@ class SearchStorageTest {
     @OnEachBackend
     void theTagFilterKeepsTaggedPostmortemsAndTheirItems(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long tagged = rows.postmortem("Network partition in eu-west");
         rows.tag(tagged, "network");
-        long item = rows.item(tagged, "Network runbook", "Write the partition runbook.");
+        long item = rows.item(tagged, "Network runbook").description("Write the partition runbook.").add();
         long untagged = rows.postmortem("Network cable unplugged");
 
         assertThat(search(database, "network")).extracting(SearchHit::path)
@@ -159,11 +164,13 @@ class SearchStorageTest {
     @OnEachBackend
     void theStatusFilterAppliesToEachKind(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
-        long draft = rows.postmortem("Billing draft", "draft", "sev3");
-        long published = rows.postmortem("Billing published", "published", "sev3");
-        long open = rows.item(published, "Billing alert", "Alert on billing failures.", "open", null);
-        long done = rows.item(published, "Billing retry", "Retry billing.", "done", null);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
+        long draft = rows.postmortem("Billing draft", "sev3", "draft", null);
+        long published = rows.postmortem("Billing published", "sev3", "published", null);
+        long open = rows.item(published, "Billing alert").description("Alert on billing failures.")
+                .add();
+        long done = rows.item(published, "Billing retry").description("Retry billing.")
+                .status("done").add();
 
         assertThat(hits(database, SearchQuery.parse("billing", null, null, "published"))).extracting(SearchHit::path)
                 .containsExactly(postmortemPath(published));
@@ -179,7 +186,7 @@ class SearchStorageTest {
     @OnEachBackend
     void aTitleMatchRanksFirst(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long inBody = rows.postmortem("Slow API responses");
         rows.section(inBody, "root_causes", 3, "A missing index made the query scan the table; Redis was fine.");
         long inTitle = rows.postmortem("Redis eviction storm");
@@ -193,7 +200,7 @@ class SearchStorageTest {
     @OnEachBackend
     void querySyntaxAndSqlAreSearchedAsText(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long id = rows.postmortem("Disk-full alarm");
         rows.section(id, "detection", 6, "The alarm fired near midnight: disk-full (sda) at 99 percent.");
 
@@ -219,7 +226,7 @@ class SearchStorageTest {
     @OnEachBackend
     void snippetsEscapeMarkupAndMarkTheMatches(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, WRITTEN);
         long id = rows.postmortem("Parser crash");
         rows.section(id, "trigger", 4, "A comment <script>alert(1)</script> with x < y & z crashed the parser.");
 
@@ -237,10 +244,10 @@ class SearchStorageTest {
                 .placeholders(Map.of("auto_id", store.dialect().autoIdColumn()))
                 .target("7").load().migrate();
         Database before = store.open();
-        SearchRows rows = new SearchRows(before);
+        PostmortemFixtures rows = PostmortemFixtures.in(before, WRITTEN);
         long id = rows.postmortem("Older postmortem");
         rows.section(id, "summary", 1, "Written before search existed: a kerberos ticket expired.");
-        long item = rows.item(id, "Renew tickets", "Automate kerberos renewal.");
+        long item = rows.item(id, "Renew tickets").description("Automate kerberos renewal.").add();
         before.close();
 
         Database after = store.open();

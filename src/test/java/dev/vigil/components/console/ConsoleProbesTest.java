@@ -2,52 +2,41 @@ package dev.vigil.components.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.TargetServer;
 import dev.vigil.testing.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ada adds the billing service in the console, with no change to vigil.yml and no restart. */
 class ConsoleProbesTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("""
+            components:
+              - id: web
+                name: Web application
+            probes:
+              - id: web-home
+                component: web
+                url: http://127.0.0.1:9/health
+                interval: 1h
+            """).withTarget();
     TargetServer billing;
-    RunningVigil vigil;
-    Staff staff;
     WebClient ada;
 
     @BeforeEach
     void start() {
-        billing = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: web
-                    name: Web application
-                probes:
-                  - id: web-home
-                    component: web
-                    url: http://127.0.0.1:9/health
-                    interval: 1h
-                """);
-        staff = Staff.assemble(vigil);
-        ada = staff.ada();
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-        billing.close();
+        billing = vigil.target();
+        ada = vigil.staff().ada();
     }
 
     @Test
@@ -70,7 +59,8 @@ class ConsoleProbesTest {
         try (TargetServer replacement = TargetServer.start()) {
             Map<String, String> changed = probe("billing-health", replacement.url());
             changed.put("interval", "2s");
-            HttpResponse<String> saved = ada.submit("/console/probes/billing-health/edit", "/console/probes/billing-health",
+            HttpResponse<String> saved = ada.submit("/console/probes/billing-health/edit",
+                    "/console/probes/billing-health",
                     changed);
 
             assertThat(saved.statusCode()).isEqualTo(303);
@@ -88,7 +78,8 @@ class ConsoleProbesTest {
         addProbe(probe("billing-health", billing.url()));
         RunningVigil.await(PATIENCE, "checks of the billing service", () -> billing.requests() >= 1);
 
-        HttpResponse<String> removed = ada.submit("/console/components", "/console/probes/billing-health/remove", Map.of());
+        HttpResponse<String> removed = ada.submit("/console/components", "/console/probes/billing-health/remove",
+                Map.of());
 
         assertThat(removed.statusCode()).isEqualTo(303);
         sleep(Duration.ofMillis(300)); // a check already in flight may still land
@@ -107,7 +98,8 @@ class ConsoleProbesTest {
         assertThat(vigil.get("/api/v2/components.json").statusCode()).isNotEqualTo(500);
         assertThat(ada.get("/console/components").body()).contains("Billing and invoices").contains("group Money");
 
-        HttpResponse<String> retired = ada.submit("/console/components", "/console/components/billing/retire", Map.of());
+        HttpResponse<String> retired = ada.submit("/console/components", "/console/components/billing/retire",
+                Map.of());
 
         assertThat(retired.statusCode()).isEqualTo(303);
         assertThat(ada.get("/console/components").body()).doesNotContain("Billing and invoices");
@@ -125,7 +117,8 @@ class ConsoleProbesTest {
         HttpResponse<String> form = ada.get("/console/components/web/edit");
         HttpResponse<String> change = ada.submit("/console/components", "/console/components/web",
                 Map.of("name", "Renamed"));
-        HttpResponse<String> probeChange = ada.submit("/console/components", "/console/probes/web-home/remove", Map.of());
+        HttpResponse<String> probeChange = ada.submit("/console/components", "/console/probes/web-home/remove",
+                Map.of());
 
         assertThat(form.statusCode()).isEqualTo(409);
         assertThat(form.body()).contains("managed in vigil.yml");
@@ -155,8 +148,8 @@ class ConsoleProbesTest {
 
     @Test
     void viewersSeeTheComponentsButOnlyAdminsChangeThem() {
-        WebClient grace = staff.grace();
-        WebClient victor = staff.victor();
+        WebClient grace = vigil.staff().grace();
+        WebClient victor = vigil.staff().victor();
 
         assertThat(victor.get("/console/components").statusCode()).isEqualTo(200);
         assertThat(victor.get("/console/components").body()).doesNotContain("Add a component");

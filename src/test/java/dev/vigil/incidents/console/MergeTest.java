@@ -2,15 +2,12 @@ package dev.vigil.incidents.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
-import dev.vigil.testing.TargetServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Incidents the probes opened, reworded and continued by staff, and merged into an incident staff
@@ -19,38 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 class MergeTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dataDir;
-    TargetServer target;
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        target = TargetServer.start();
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: api
-                    name: API
-                  - id: web
-                    name: Web application
-                probes:
-                  - id: api-health
-                    component: api
-                    url: %s
-                    interval: 1s
-                    timeout: 1s
-                    failures_to_open: 2
-                    successes_to_close: 2
-                """.formatted(target.url()));
-        staff = Staff.signIn(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-        target.close();
-    }
+    final Staff staff = new Staff();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff("""
+            components:
+              - id: api
+                name: API
+              - id: web
+                name: Web application
+            probes:
+              - id: api-health
+                component: api
+                url: %s
+                interval: 1s
+                timeout: 1s
+                failures_to_open: 2
+                successes_to_close: 2
+            """, staff::signIn).withTarget();
 
     @Test
     void staffRewordAndContinueAnIncidentOurChecksOpened() {
@@ -103,12 +85,12 @@ class MergeTest {
         staff.grace.submit("/console/incidents/" + manual, "/console/incidents/" + manual + "/merge",
                 Map.of("from", Long.toString(auto)));
 
-        target.up();
+        vigil.target().up();
 
         RunningVigil.await(PATIENCE, "the merged incident resolved by the recovery",
                 () -> "resolved".equals(text("SELECT status FROM incidents WHERE id = " + manual)));
         assertThat(text("SELECT auto_component_id FROM incidents WHERE id = " + manual)).isNull();
-        target.down();
+        vigil.target().down();
         RunningVigil.await(PATIENCE, "a new automatic incident for the next outage",
                 () -> count("SELECT COUNT(*) FROM incidents WHERE auto_component_id = 'api'") == 1);
     }
@@ -147,7 +129,7 @@ class MergeTest {
 
     /** Takes the target down and waits for the incident the outage opens. */
     private long automaticIncident() {
-        target.down();
+        vigil.target().down();
         RunningVigil.await(PATIENCE, "an automatic incident",
                 () -> count("SELECT COUNT(*) FROM incidents WHERE source = 'probe'") == 1);
         return count("SELECT id FROM incidents WHERE source = 'probe'");

@@ -2,9 +2,8 @@ package dev.vigil.incidents.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.testing.RunningVigil;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.time.TimeFormat;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,30 +11,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer notice: drafted from the record, edited as a draft, published to the public page. */
 class NoticeTest {
     private static final Pattern DRAFT = Pattern.compile("<textarea id=\"draft\"[^>]*>([^<]*)</textarea>");
 
-    @TempDir
-    Path dataDir;
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, Staff.COMPONENTS);
-        staff = Staff.signIn(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    final Staff staff = new Staff();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff(Staff.COMPONENTS, staff::signIn);
 
     @Test
     void aResolvedIncidentsNoticeIsDraftedEditedAndPublished() {

@@ -2,32 +2,18 @@ package dev.vigil.incidents.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Updates through the lifecycle, previews without JavaScript, and corrections kept as revisions. */
 class PostUpdatesTest {
-    @TempDir
-    Path dataDir;
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, Staff.COMPONENTS);
-        staff = Staff.signIn(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    final Staff staff = new Staff();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff(Staff.COMPONENTS, staff::signIn);
 
     @Test
     void anIncidentGoesFromInvestigatingToResolvedAndLeavesTheSummary() {

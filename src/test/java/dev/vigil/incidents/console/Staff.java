@@ -22,34 +22,33 @@ final class Staff {
     static final String PASSWORD = "correct-horse-battery";
     private static final Pattern INCIDENT_LOCATION = Pattern.compile("^/console/incidents/(\\d+)$");
 
-    final WebClient ada;
-    final WebClient grace;
-    final WebClient victor;
-    private final RunningVigil vigil;
+    WebClient ada;
+    WebClient grace;
+    WebClient victor;
+    private RunningVigil vigil;
 
-    private Staff(RunningVigil vigil) {
-        this.vigil = vigil;
-        this.ada = new WebClient(vigil.url(""));
-        this.grace = new WebClient(vigil.url(""));
-        this.victor = new WebClient(vigil.url(""));
-    }
-
-    /** Sets up Ada through /setup, adds Grace and Victor to the store, and signs all three in. */
-    static Staff signIn(RunningVigil vigil) {
-        Staff staff = new Staff(vigil);
-        var setup = staff.ada.submit("/setup", "/setup",
+    /**
+     * Sets up Ada through /setup, adds Grace and Victor to the store, and signs all three in; made
+     * before the test's Vigil starts, e.g. {@code FreshVigil.withStaff(COMPONENTS, staff::signIn)}.
+     */
+    Staff signIn(RunningVigil running) {
+        this.vigil = running;
+        ada = new WebClient(running.url(""));
+        grace = new WebClient(running.url(""));
+        victor = new WebClient(running.url(""));
+        var setup = ada.submit("/setup", "/setup",
                 Map.of("name", "Ada Lovelace", "email", "ada@example.com", "password", PASSWORD));
         assertThat(setup.statusCode()).isEqualTo(303);
         String hash = new PasswordHasher().hash(PASSWORD);
-        vigil.vigil().database().write(handle -> {
+        running.vigil().database().write(handle -> {
             UserStore users = new UserStore();
             users.create(handle, "grace@example.com", "Grace Hopper", Role.EDITOR, hash, Instant.now());
             users.create(handle, "victor@example.com", "Victor Viewer", Role.VIEWER, hash, Instant.now());
             return null;
         });
-        signIn(staff.grace, "grace@example.com");
-        signIn(staff.victor, "victor@example.com");
-        return staff;
+        signIn(grace, "grace@example.com");
+        signIn(victor, "victor@example.com");
+        return this;
     }
 
     private static void signIn(WebClient browser, String email) {

@@ -2,35 +2,20 @@ package dev.vigil.incidents.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.testing.RunningVigil;
-import java.nio.file.Path;
+import dev.vigil.testing.FreshVigil;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Saved wording for common updates, and the Markdown preview endpoint. */
 class TemplatesTest {
     private static final String TEMPLATES = "/console/incidents/templates";
 
-    @TempDir
-    Path dataDir;
-    RunningVigil vigil;
-    Staff staff;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, Staff.COMPONENTS);
-        staff = Staff.signIn(vigil);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    final Staff staff = new Staff();
+    @RegisterExtension
+    final FreshVigil<Staff> vigil = FreshVigil.withStaff(Staff.COMPONENTS, staff::signIn);
 
     @Test
     void aSavedTemplateFillsTheUpdateFormWithoutJavascript() {
