@@ -136,7 +136,7 @@ class PostmortemReviewTest {
         assertThat(submit.statusCode()).isEqualTo(409);
         assertThat(submit.body()).contains("Someone else changed this postmortem meanwhile").contains("<form");
         assertThat(publish.statusCode()).isEqualTo(409);
-        assertThat(PostmortemRows.status(database, postmortem)).isEqualTo("draft");
+        assertThat(postmortems.status(postmortem)).isEqualTo("draft");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
 import dev.vigil.testing.OnEachBackend;
+import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -16,9 +18,9 @@ class CommentSearchStorageTest {
     @OnEachBackend
     void aProgressNoteOnAnItemFindsTheItemUntilItIsDeleted(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, Instant.ofEpochMilli(AT));
         long grace = rows.user("Grace Hopper");
-        long item = rows.item(rows.postmortem("Search outage"), "Rehearse rollbacks", "In every release test.");
+        long item = rows.item(rows.postmortem("Search outage"), "Rehearse rollbacks").description("In every release test.").add();
 
         long note = comment(database, "action_item_comments", "item_id", item, grace,
                 "Blocked: the vendor's firmware cannot roll back yet.");
@@ -35,7 +37,7 @@ class CommentSearchStorageTest {
     @OnEachBackend
     void aReviewCommentFindsItsPostmortem(TestDatabase store) {
         Database database = store.open();
-        SearchRows rows = new SearchRows(database);
+        PostmortemFixtures rows = PostmortemFixtures.in(database, Instant.ofEpochMilli(AT));
         long ada = rows.user("Ada Lovelace");
         long postmortem = rows.postmortem("Search outage");
         rows.section(postmortem, "summary", 1, "The search server failed during an upgrade.");
@@ -55,10 +57,10 @@ class CommentSearchStorageTest {
                 .placeholders(Map.of("auto_id", store.dialect().autoIdColumn()))
                 .target("13").load().migrate();
         Database before = store.open();
-        SearchRows rows = new SearchRows(before);
+        PostmortemFixtures rows = PostmortemFixtures.in(before, Instant.ofEpochMilli(AT));
         long grace = rows.user("Grace Hopper");
         long postmortem = rows.postmortem("Older postmortem");
-        long item = rows.item(postmortem, "Renew tickets", "Automate renewal.");
+        long item = rows.item(postmortem, "Renew tickets").description("Automate renewal.").add();
         comment(before, "postmortem_comments", "postmortem_id", postmortem, grace, "Was kerberos involved?");
         comment(before, "action_item_comments", "item_id", item, grace, "Kerberos renewal script drafted.");
         before.close();
