@@ -30,13 +30,21 @@ final class PublicDraftSkeleton {
         return text != null && text.contains(PROMPT);
     }
 
-    String write(List<IncidentFacts> incidents) {
+    /**
+     * impactStart and impactEnd are what the postmortem measured (first failed check to recovery); when
+     * both are known the draft says how long customers were affected, which is often shorter than the
+     * incident stayed open while staff watched the fix.
+     */
+    String write(List<IncidentFacts> incidents, Instant impactStart, Instant impactEnd) {
         StringBuilder text = new StringBuilder();
         text.append(prompt("a sincere apology in one or two sentences, in your own words: what we got wrong for you, "
                 + "not a formula. Say \"incident\" or \"degradation\" unless it truly was a full outage.")).append("\n\n");
         text.append("### What happened\n\n");
         for (IncidentFacts incident : incidents) {
             text.append(facts(incident));
+        }
+        if (impactStart != null && impactEnd != null && impactEnd.isAfter(impactStart)) {
+            text.append(impact(impactStart, impactEnd));
         }
         text.append("All times are in the ").append(times.zone().getId()).append(" time zone.\n\n");
         text.append(prompt("what customers saw, in plain words, and how many were affected (requests failed, "
@@ -72,6 +80,14 @@ final class PublicDraftSkeleton {
                     .append("\n");
         }
         return text.append("\n").toString();
+    }
+
+    private String impact(Instant start, Instant end) {
+        String span = times.day(start).equals(times.day(end))
+                ? "on " + times.day(start) + ", from " + times.time(start) + " to " + times.time(end)
+                : "from " + times.dateTime(start) + " to " + times.dateTime(end);
+        return "Customers were affected for " + TimeFormat.duration(Duration.between(start, end)) + ", " + span
+                + ", as our checks measured it.\n\n";
     }
 
     private static String prompt(String what) {

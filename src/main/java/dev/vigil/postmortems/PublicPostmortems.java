@@ -65,7 +65,7 @@ public final class PublicPostmortems {
             Header header = reviews.header(handle, id);
             List<LinkedIncident> incidents = reviewStore.incidents(handle, id);
             String start = skeleton.write(incidents.stream().map(i -> new IncidentFacts(i.id(), i.name(),
-                    i.startedAt(), i.resolvedAt(), i.components())).toList());
+                    i.startedAt(), i.resolvedAt(), i.components())).toList(), header.startedAt(), header.endedAt());
             return new PublicState(header, incidents, store.items(handle, id), start,
                     PostmortemWorkflow.decide(Action.PUBLISH, reviews.facts(handle, header, viewer)));
         });

@@ -19,8 +19,10 @@ import org.jdbi.v3.core.Handle;
 final class ReviewStore {
 
     /** The columns of a postmortem the review and the public version need. */
+    /** startedAt and endedAt are the customer impact the postmortem measured (first failure to recovery). */
     record Header(long id, String title, PostmortemStatus status, long version, String publicDraft, String publicBody,
-            Instant publicPublishedAt, String publicPublishedBy, Instant approvedAt, Instant completedAt) {}
+            Instant publicPublishedAt, String publicPublishedBy, Instant approvedAt, Instant completedAt,
+            Instant startedAt, Instant endedAt) {}
 
     record Reviewer(long userId, String name, Instant requestedAt, Instant approvedAt) {}
 
@@ -42,7 +44,8 @@ final class ReviewStore {
         return postmortems.find(handle, id, (rs, ctx) -> new Header(rs.getLong("id"), rs.getString("title"),
                 PostmortemStatus.of(rs.getString("status")), rs.getLong("version"), rs.getString("public_draft"),
                 rs.getString("public_body"), instant(rs, "public_published_at"), rs.getString("public_published_by"),
-                instant(rs, "approved_at"), instant(rs, "completed_at")));
+                instant(rs, "approved_at"), instant(rs, "completed_at"), instant(rs, "started_at"),
+                instant(rs, "ended_at")));
     }
 
     /**
