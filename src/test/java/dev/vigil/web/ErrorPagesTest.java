@@ -2,42 +2,26 @@ package dev.vigil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.testing.RunningVigil;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Errors reach a browser as a page with a way back, scripts as one plain line, the API as JSON. */
 class ErrorPagesTest {
-    @TempDir
-    Path dataDir;
-    RunningVigil vigil;
-    WebClient reader;
-
-    @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - id: web
-                    name: Web application
-                """);
-        reader = new WebClient(vigil.url(""));
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    @RegisterExtension
+    final FreshVigil<Void> vigil = FreshVigil.configured("""
+            components:
+              - id: web
+                name: Web application
+            """);
 
     @Test
     void aMissingIncidentIsAPageThatLeadsBackToTheStatusPage() {
-        HttpResponse<String> page = reader.getPage("/incidents/99999");
+        HttpResponse<String> page = reader().getPage("/incidents/99999");
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -47,7 +31,7 @@ class ErrorPagesTest {
 
     @Test
     void anUnknownAddressIsAPageToo() {
-        HttpResponse<String> page = reader.getPage("/no-such-page");
+        HttpResponse<String> page = reader().getPage("/no-such-page");
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("<h1>Not found</h1>", "Error 404");
@@ -76,13 +60,17 @@ class ErrorPagesTest {
 
     @Test
     void scriptsGetOnePlainLineAndTheApiGetsJson() {
-        HttpResponse<String> plain = reader.get("/incidents/99999");
-        HttpResponse<String> api = reader.getPage("/api/v1/incidents");
+        HttpResponse<String> plain = reader().get("/incidents/99999");
+        HttpResponse<String> api = reader().getPage("/api/v1/incidents");
 
         assertThat(plain.statusCode()).isEqualTo(404);
         assertThat(plain.body()).isEqualTo("No incident 99999");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).startsWith("{").contains("\"error\"");
+    }
+
+    private WebClient reader() {
+        return new WebClient(vigil.url(""));
     }
 
     private WebClient firstAdmin() {
