@@ -50,7 +50,7 @@ public final class ConsoleMenu {
                     new Page("Reminders", "/console/action-items/reminders", Role.VIEWER),
                     new Page("Metrics", "/console/metrics", Role.VIEWER))),
             new Group("Tell", List.of(
-                    new Page("Subscribers and webhooks", "/console/notifications", Role.ADMIN),
+                    new Page("Notifications", "/console/notifications", Role.ADMIN),
                     new Page("Delivery log", "/console/notifications/deliveries", Role.ADMIN))),
             new Group("Team", List.of(
                     new Page("Users", "/console/users", Role.ADMIN),

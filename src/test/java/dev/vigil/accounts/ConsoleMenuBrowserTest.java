@@ -76,7 +76,7 @@ class ConsoleMenuBrowserTest {
                 .contains("Respond", "Learn", "Tell", "Team");
         assertThat(accessible("navigation")).containsExactly("Console");
         assertThat(menuLinks()).contains("Overview", "Incidents", "Maintenance", "Components", "Postmortems",
-                "Action items", "Metrics", "Subscribers and webhooks", "Delivery log", "Users", "API tokens",
+                "Action items", "Metrics", "Notifications", "Delivery log", "Users", "API tokens",
                 "Audit log", "Your account");
         // On a wide screen the menu is an open sidebar and the phone's disclosure is not shown at all.
         assertThat(driver.findElement(By.cssSelector(".console-nav--sidebar a[href='/console/metrics']")).isDisplayed())
@@ -102,7 +102,7 @@ class ConsoleMenuBrowserTest {
 
         assertThat(texts(".console-nav--sidebar .console-menu-group")).containsExactly("Respond", "Learn", "Team");
         assertThat(menuLinks()).contains("Incidents", "Postmortems", "Metrics", "Audit log")
-                .doesNotContain("Users", "API tokens", "Subscribers and webhooks", "Delivery log");
+                .doesNotContain("Users", "API tokens", "Notifications", "Delivery log");
         assertThat(driver.findElements(By.cssSelector("a[href='/console/users'], a[href='/console/tokens']"))).isEmpty();
         assertThat(marked()).containsExactly("Overview=page");
     }
