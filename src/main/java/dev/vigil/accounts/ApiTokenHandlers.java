@@ -53,7 +53,7 @@ public final class ApiTokenHandlers {
 
     private void render(Context ctx, TokenForm form, NewToken created) {
         templates.page(ctx, "console/tokens.jte", new AccessPages.Tokens(
-                ConsolePages.Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(),
+                ConsolePages.Frame.of(siteName, ctx), times.zone().getId(),
                 tokens.all().stream().map(t -> new AccessPages.TokenRow(t.id(), t.name(), t.role().key(),
                         t.createdBy() == null ? "VIGIL_BOOTSTRAP_TOKEN" : t.createdBy(), times.dateTime(t.createdAt()),
                         t.lastUsedAt() == null ? "Never" : times.dateTime(t.lastUsedAt()),

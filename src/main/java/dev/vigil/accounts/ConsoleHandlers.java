@@ -46,6 +46,6 @@ public final class ConsoleHandlers {
     }
 
     private ConsolePages.Frame frame(Context ctx) {
-        return ConsolePages.Frame.of(siteName, StaffGuard.session(ctx));
+        return ConsolePages.Frame.of(siteName, ctx);
     }
 }

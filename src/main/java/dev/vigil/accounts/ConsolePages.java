@@ -1,19 +1,31 @@
 package dev.vigil.accounts;
 
+import io.javalin.http.Context;
 import java.util.List;
 
-/** Models of the console pages. Every console page carries its frame: who is signed in, and the CSRF token. */
+/**
+ * Models of the console pages. Every console page carries its frame: who is signed in, the CSRF
+ * token, and the path asked for, which marks the current page in the menu.
+ */
 public final class ConsolePages {
     private ConsolePages() {}
 
-    public record Frame(String siteName, String userName, String role, String csrf) {
-        public static Frame of(String siteName, Session session) {
-            return new Frame(siteName, session.user().name(), session.user().role().key(), session.csrfToken());
+    public record Frame(String siteName, String userName, String role, String csrf, String path) {
+        /** The frame of a request that passed the staff guard. */
+        public static Frame of(String siteName, Context ctx) {
+            Session session = StaffGuard.session(ctx);
+            return new Frame(siteName, session.user().name(), session.user().role().key(), session.csrfToken(),
+                    ctx.path());
         }
 
         /** Whether the console shows the admin's pages (users, API tokens) in its navigation. */
         public boolean isAdmin() {
             return Role.ADMIN.key().equals(role);
+        }
+
+        /** The console's links this person may open, with the current page marked. */
+        public ConsoleMenu menu() {
+            return ConsoleMenu.of(Role.parse(role).orElse(Role.VIEWER), path);
         }
     }
 

@@ -36,7 +36,7 @@ public final class OwnAccountHandlers {
     private void render(Context ctx, boolean changed, Map<String, String> errors) {
         Session session = StaffGuard.session(ctx);
         User user = session.user();
-        templates.page(ctx, "console/account.jte", new AccessPages.Account(ConsolePages.Frame.of(siteName, session),
+        templates.page(ctx, "console/account.jte", new AccessPages.Account(ConsolePages.Frame.of(siteName, ctx),
                 user.name(), user.email(), user.role().description(), changed, errors));
     }
 }

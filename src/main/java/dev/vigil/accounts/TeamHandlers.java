@@ -101,7 +101,7 @@ public final class TeamHandlers {
     }
 
     private ConsolePages.Frame frame(Context ctx) {
-        return ConsolePages.Frame.of(siteName, StaffGuard.session(ctx));
+        return ConsolePages.Frame.of(siteName, ctx);
     }
 
     private static long userId(Context ctx) {

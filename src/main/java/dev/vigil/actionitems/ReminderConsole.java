@@ -1,7 +1,6 @@
 package dev.vigil.actionitems;
 
 import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.StaffGuard;
 import dev.vigil.config.ReminderPolicy;
 import dev.vigil.db.Database;
 import dev.vigil.time.TimeFormat;
@@ -51,7 +50,7 @@ public final class ReminderConsole {
         });
         rows.sort(Comparator.comparing(ReminderPages.Row::isoDay).reversed());
         templates.page(ctx, "actionitems/reminders.jte", new ReminderPages.Log(
-                Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(), policy.time().toString(),
+                Frame.of(siteName, ctx), times.zone().getId(), policy.time().toString(),
                 policy.soonDays(), policy.escalateAfterDays(), mailAvailable, DAYS_SHOWN, rows));
     }
 }

@@ -37,7 +37,7 @@ final class Requests {
     }
 
     static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 
     static ItemForm form(Context ctx) {

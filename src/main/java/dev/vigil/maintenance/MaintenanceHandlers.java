@@ -52,7 +52,7 @@ public final class MaintenanceHandlers {
         Session session = StaffGuard.session(ctx);
         MaintenanceService.Overview overview = maintenance.overview(LATEST);
         Map<String, String> names = componentNames();
-        templates.page(ctx, "maintenance/list.jte", new MaintenancePages.Overview(Frame.of(siteName, session),
+        templates.page(ctx, "maintenance/list.jte", new MaintenancePages.Overview(Frame.of(siteName, ctx),
                 times.zone().getId(), session.user().role().includes(Role.EDITOR),
                 overview.current().stream().map(m -> row(m, names)).toList(),
                 overview.latest().stream().map(m -> row(m, names)).toList()));
@@ -103,7 +103,7 @@ public final class MaintenanceHandlers {
                 .toList();
         String example = LOCAL_INPUT.format(clock.instant().plus(1, ChronoUnit.DAYS).atZone(times.zone()));
         templates.page(ctx, "maintenance/form.jte", new MaintenancePages.Form(
-                Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(), example, values, choices, errors));
+                Frame.of(siteName, ctx), times.zone().getId(), example, values, choices, errors));
     }
 
     private MaintenancePages.Row row(Maintenance m, Map<String, String> names) {

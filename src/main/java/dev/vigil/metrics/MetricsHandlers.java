@@ -1,7 +1,6 @@
 package dev.vigil.metrics;
 
 import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.StaffGuard;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import io.javalin.http.BadRequestResponse;
@@ -34,6 +33,6 @@ public final class MetricsHandlers {
         }
         MetricsReport report = queries.report(window, times.zone(), clock.instant());
         templates.page(ctx, "metrics/page.jte",
-                MetricsPages.of(Frame.of(siteName, StaffGuard.session(ctx)), times.zone().getId(), report));
+                MetricsPages.of(Frame.of(siteName, ctx), times.zone().getId(), report));
     }
 }

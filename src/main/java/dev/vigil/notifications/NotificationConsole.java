@@ -137,7 +137,7 @@ public final class NotificationConsole {
     }
 
     private Frame frame(Context ctx) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 
     private static String actor(Context ctx) {

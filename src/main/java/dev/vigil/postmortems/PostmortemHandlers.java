@@ -93,6 +93,6 @@ public final class PostmortemHandlers {
     }
 
     static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 }

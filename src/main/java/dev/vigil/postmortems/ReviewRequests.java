@@ -50,7 +50,7 @@ final class ReviewRequests {
     }
 
     static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.vigil.search;
 
 import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.StaffGuard;
 import dev.vigil.web.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -49,7 +48,7 @@ public final class SearchHandlers {
         withoutTag.put("q", form.q());
         withoutTag.put("kind", "all".equals(form.kind()) ? "" : form.kind());
         withoutTag.put("status", form.status());
-        templates.page(ctx, "search/results.jte", new SearchPages.Page(Frame.of(siteName, StaffGuard.session(ctx)),
+        templates.page(ctx, "search/results.jte", new SearchPages.Page(Frame.of(siteName, ctx),
                 form, error, results != null, results == null ? List.of() : results.hits(),
                 results != null && results.more(), SearchPages.kinds(form.kind()),
                 SearchPages.statuses(SearchQuery.POSTMORTEM_STATUSES, form.status()),

@@ -79,6 +79,8 @@ class XssCorpusBrowserTest {
               }
               if (['iframe', 'frame', 'object', 'embed', 'base', 'svg', 'math', 'template', 'style', 'xmp',
                    'plaintext', 'marquee', 'video', 'audio', 'details'].indexOf(tag) >= 0
+                      // the console layout's own menu is a <details>; an injected one with on* is caught above
+                      && !(tag === 'details' && el.className === 'console-menu')
                   || (tag === 'meta' && el.hasAttribute('http-equiv'))
                   || (tag === 'link' && el.getAttribute('rel') === 'stylesheet'
                       && el.getAttribute('href').indexOf('/static/') !== 0)) {

@@ -218,7 +218,7 @@ public final class ComponentConsole {
     }
 
     private Frame frame(Context ctx) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 
     private static String actor(Context ctx) {

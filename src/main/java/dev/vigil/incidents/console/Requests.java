@@ -30,7 +30,7 @@ final class Requests {
     }
 
     static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, StaffGuard.session(ctx));
+        return Frame.of(siteName, ctx);
     }
 
     /** Post-redirect-get: after a change, the browser loads the page that shows it. */
