@@ -69,7 +69,8 @@ public final class MetricsPages {
         }
         List<Distribution.Count> buckets = distribution.histogram();
         Chart chart = new Chart(id + "-histogram", name + ": how many incidents took how long",
-                name + " of " + distribution.count() + " incidents: median " + text(distribution.median())
+                name + " of " + distribution.count() + (distribution.count() == 1 ? " incident" : " incidents")
+                        + ": median " + text(distribution.median())
                         + ", 90th percentile " + text(distribution.p90()) + ".",
                 buckets.stream().map(b -> Bar.of(b.label(), b.count(), Integer.toString(b.count()))).toList());
         Figure figure = new Figure(SvgCharts.histogram(chart), name + " by range", "Took", "Incidents",
