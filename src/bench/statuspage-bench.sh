@@ -2,13 +2,15 @@
 # Status page benchmark: Vigil against nginx serving the same bytes.
 #
 # Vigil serves `/` and `/api/v2/summary.json` from an in-memory snapshot of prepared bytes
-# (plain and gzip, see StatusHandlers). This script asks how close that comes to a plain static
+# (plain and gzip, see StatusHandlers), and an incident's page from memory once rendered (the page
+# everyone opens from the status page during an outage; IncidentPageCache). This script asks how close that comes to a plain static
 # file server. It:
 #
 #   1. builds target/vigil.jar if it is missing or older than the sources (BUILD=1 forces it),
 #      starts Vigil with the demo configuration (data/vigil.yml) on a free port with a temporary
 #      data folder, and waits for /health;
-#   2. downloads the exact bytes Vigil serves for `/` and `/api/v2/summary.json`, plain and gzip,
+#   2. downloads the exact bytes Vigil serves for `/`, `/api/v2/summary.json` and the demo's first
+#      listed incident page (`/incidents/N`), plain and gzip,
 #      into a temporary nginx root, and starts nginx on another free port with a temporary
 #      configuration (access_log off, sendfile on, gzip_static on, so the .gz files Vigil produced
 #      are sent as they are with Content-Encoding: gzip);
@@ -215,6 +217,8 @@ wait_http "$VIGIL/health" "$VIGIL_PID" Vigil
 
 ROOT=$WORK/www
 mkdir -p "$ROOT/api/v2" "$WORK/nginx-temp"
+INCIDENT=$(curl -fsS "$VIGIL/" | grep -o 'href="/incidents/[0-9]*"' | head -n 1 | grep -o '[0-9]*' || true)
+[[ -n $INCIDENT ]] || die "the status page links no incident (the demo history should have some)"
 
 # The snapshot can be rebuilt between two downloads (a probe result arrives); download again until
 # the plain and gzip bodies of both resources come from one snapshot.
@@ -224,8 +228,11 @@ for _ in $(seq 5); do
     fetch "$VIGIL/" "$ROOT/index.html.gz" -H 'Accept-Encoding: gzip'
     fetch "$VIGIL/api/v2/summary.json" "$ROOT/api/v2/summary.json"
     fetch "$VIGIL/api/v2/summary.json" "$ROOT/api/v2/summary.json.gz" -H 'Accept-Encoding: gzip'
+    fetch "$VIGIL/incidents/$INCIDENT" "$ROOT/incident.html"
+    fetch "$VIGIL/incidents/$INCIDENT" "$ROOT/incident.html.gz" -H 'Accept-Encoding: gzip'
     if gzip -dc "$ROOT/index.html.gz" | cmp -s - "$ROOT/index.html" \
-        && gzip -dc "$ROOT/api/v2/summary.json.gz" | cmp -s - "$ROOT/api/v2/summary.json"; then
+        && gzip -dc "$ROOT/api/v2/summary.json.gz" | cmp -s - "$ROOT/api/v2/summary.json" \
+        && gzip -dc "$ROOT/incident.html.gz" | cmp -s - "$ROOT/incident.html"; then
         snapshot_ok=1
         break
     fi
@@ -235,7 +242,7 @@ done
 
 # nginx workers may run as another user (nobody, when started as root): let them read the root.
 chmod 755 "$WORK" "$ROOT" "$ROOT/api" "$ROOT/api/v2"
-chmod 644 "$ROOT"/index.html* "$ROOT"/api/v2/summary.json*
+chmod 644 "$ROOT"/index.html* "$ROOT"/incident.html* "$ROOT"/api/v2/summary.json*
 
 NGINX_PORT=$(free_port "$VIGIL_PORT")
 cat >"$WORK/nginx.conf" <<EOF
@@ -277,6 +284,9 @@ http {
         }
         location = /api/v2/summary.json {
         }
+        location = /incidents/$INCIDENT {
+            try_files /incident.html =404;
+        }
         location / {
             return 404;
         }
@@ -300,6 +310,7 @@ check_same() {
 check_same / "page plain"
 check_same / "page gzip" -H 'Accept-Encoding: gzip'
 check_same /api/v2/summary.json "summary.json gzip" -H 'Accept-Encoding: gzip'
+check_same "/incidents/$INCIDENT" "incident page gzip" -H 'Accept-Encoding: gzip'
 for url in "$VIGIL/" "$NGINX/"; do
     curl -fsS -o /dev/null -D - -H 'Accept-Encoding: gzip' "$url" | grep -qi '^content-encoding: gzip' \
         || die "$url does not answer gzip"
@@ -310,6 +321,8 @@ PAGE_PLAIN=$(size "$ROOT/index.html")
 PAGE_GZIP=$(size "$ROOT/index.html.gz")
 SUMMARY_PLAIN=$(size "$ROOT/api/v2/summary.json")
 SUMMARY_GZIP=$(size "$ROOT/api/v2/summary.json.gz")
+INCIDENT_PLAIN=$(size "$ROOT/incident.html")
+INCIDENT_GZIP=$(size "$ROOT/incident.html.gz")
 
 # --- 3. load -----------------------------------------------------------------------------------
 
@@ -319,7 +332,8 @@ if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { exit !(l + 0 >= 0.5) }' 2>/dev/null; t
     log "warning: load average is $LOAD_BEFORE before the load starts; other work will skew the numbers"
 fi
 
-CASES=("page plain|/|" "page gzip|/|gzip" "summary.json gzip|/api/v2/summary.json|gzip")
+CASES=("page plain|/|" "page gzip|/|gzip" "summary.json gzip|/api/v2/summary.json|gzip"
+    "incident gzip|/incidents/$INCIDENT|gzip")
 
 log "warming up Vigil's JVM: $JVM_WARMUP on each URL"
 for c in "${CASES[@]}"; do
@@ -368,7 +382,7 @@ echo "wrk:      $wrk_version, -t$THREADS -c$CONNECTIONS -d$DURATION --latency (g
 echo "Warm-up:  $JVM_WARMUP per URL on Vigil first, then $WARMUP before every measured run"
 echo "Rounds:   $ROUNDS per case and server, alternating Vigil and nginx; the table shows each server's best"
 echo "Load:     load average $LOAD_BEFORE before the runs (Vigil and nginx idle)"
-echo "Sizes:    / ${PAGE_PLAIN} B plain, ${PAGE_GZIP} B gzip; /api/v2/summary.json ${SUMMARY_PLAIN} B plain, ${SUMMARY_GZIP} B gzip"
+echo "Sizes:    / ${PAGE_PLAIN} B plain, ${PAGE_GZIP} B gzip; /api/v2/summary.json ${SUMMARY_PLAIN} B plain, ${SUMMARY_GZIP} B gzip; /incidents/$INCIDENT ${INCIDENT_PLAIN} B plain, ${INCIDENT_GZIP} B gzip"
 echo
 printf '| %-17s | %11s | %9s | %9s | %11s | %9s | %9s | %11s | %15s |\n' \
     case "Vigil req/s" "Vigil p50" "Vigil p99" "nginx req/s" "nginx p50" "nginx p99" "Vigil/nginx" "other CPU V / n"

@@ -52,8 +52,7 @@ public final class StatusHandlers {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse("No incident " + ctx.pathParam("id"));
         }
-        String html = publisher.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
-        ctx.contentType("text/html; charset=utf-8").result(html);
+        serve(ctx, publisher.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id)));
     }
 
     private static void serve(Context ctx, CachedResponse response) {

@@ -71,6 +71,7 @@ public final class StatusPublisher implements AutoCloseable {
     });
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
     private volatile StatusSnapshot snapshot;
+    private final IncidentPageCache incidentPages = new IncidentPageCache();
 
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
             MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, String pageId, Markdown markdown, Templates templates, Clock clock) {
@@ -101,6 +102,7 @@ public final class StatusPublisher implements AutoCloseable {
 
     /** Asks for a rebuild soon; returns at once. */
     public void invalidate() {
+        incidentPages.clear();
         if (rebuildPending.compareAndSet(false, true)) {
             rebuilder.execute(() -> {
                 rebuildPending.set(false);
@@ -115,6 +117,7 @@ public final class StatusPublisher implements AutoCloseable {
 
     /** Rebuilds now, on the calling thread. */
     public synchronized void rebuild() {
+        incidentPages.clear();
         Reading reading = load();
         StatusData data = reading.status();
         List<HistoryFeeds.Entry> history = feeds.entries(reading.history());
@@ -132,8 +135,12 @@ public final class StatusPublisher implements AutoCloseable {
                 CachedResponse.of(HistoryFeeds.RSS_TYPE, feeds.rss(history)));
     }
 
-    /** The public page of one incident, rendered on demand (incident pages are rarely hot). */
-    public Optional<String> incidentPage(long id) {
+    /** The public page of one incident, rendered once and served from memory until the next change. */
+    public Optional<CachedResponse> incidentPage(long id) {
+        return incidentPages.page(id, this::renderIncidentPage);
+    }
+
+    private Optional<String> renderIncidentPage(long id) {
         return database.read(handle -> incidents.find(handle, id).map(incident -> new IncidentPage(views.siteName(),
                         views.incident(incident, StatusPageViews.names(components.all(handle))),
                         notices.find(handle, id).filter(NoticeStore.Notice::isPublished).map(this::notice).orElse(null),
