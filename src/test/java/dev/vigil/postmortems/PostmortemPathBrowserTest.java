@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -195,7 +196,26 @@ class PostmortemPathBrowserTest {
     private void click(By by) {
         WebElement page = find(By.tagName("html"));
         find(by).click();
-        new WebDriverWait(browser.driver(), PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver(), PATIENCE).until(driver -> replaced(page));
+    }
+
+    /**
+     * Whether the page is gone. Chromium usually reports an element of a replaced document as stale,
+     * but sometimes, mid-navigation, as "Node with given id does not belong to the document" (seen in
+     * CI); both mean the next page has arrived.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private List<String> texts(By by) {
