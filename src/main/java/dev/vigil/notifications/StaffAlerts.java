@@ -86,8 +86,7 @@ public final class StaffAlerts {
 
     /** Unknown keys are ignored: the form only offers {@link StaffHook#CHOICES}. */
     private static Set<Event> events(List<String> keys) {
-        return StaffHook.CHOICES.stream().filter(event -> keys != null && keys.contains(event.key()))
-                .collect(Collectors.toUnmodifiableSet());
+        return keys == null ? Set.of() : StaffHook.choicesNamed(keys);
     }
 
     private static String describe(Set<Event> events) {

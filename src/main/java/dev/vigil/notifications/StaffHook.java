@@ -1,8 +1,10 @@
 package dev.vigil.notifications;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A staff alert: a Slack-compatible incoming webhook, or a generic webhook that gets the signed
@@ -20,6 +22,11 @@ public record StaffHook(long id, Channel kind, String name, String url, String s
 
     public StaffHook {
         events = Set.copyOf(events);
+    }
+
+    /** The choices whose keys are given; keys that name no choice are ignored. */
+    public static Set<Event> choicesNamed(Collection<String> keys) {
+        return CHOICES.stream().filter(event -> keys.contains(event.key())).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean hears(Event event) {

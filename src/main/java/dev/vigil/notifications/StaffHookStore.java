@@ -62,8 +62,6 @@ public final class StaffHookStore {
         if (keys == null) {
             return Set.copyOf(StaffHook.CHOICES);
         }
-        return Arrays.stream(keys.split(",")).map(String::strip)
-                .flatMap(key -> StaffHook.CHOICES.stream().filter(event -> event.key().equals(key)))
-                .collect(Collectors.toUnmodifiableSet());
+        return StaffHook.choicesNamed(Arrays.stream(keys.split(",")).map(String::strip).toList());
     }
 }

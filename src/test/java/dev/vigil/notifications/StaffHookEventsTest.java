@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStatus;
+import dev.vigil.testing.FreshVigil;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.WebClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,23 +16,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each staff hook hears only what Ada chose for it, and she can change that later. */
 class StaffHookEventsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final FreshVigil<Void> vigil = FreshVigil.configured(WebhookDeliveryTest.YAML);
     final WebhookReceiver incidentsChannel = WebhookReceiver.start();
     final WebhookReceiver statusChannel = WebhookReceiver.start();
-    RunningVigil vigil;
     Database database;
     WebClient ada;
 
     @BeforeEach
-    void start() {
-        vigil = RunningVigil.start(dataDir, WebhookDeliveryTest.YAML);
+    void signInAda() {
         database = vigil.vigil().database();
         ada = new WebClient(vigil.url(""));
         ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
@@ -40,10 +38,9 @@ class StaffHookEventsTest {
     }
 
     @AfterEach
-    void stop() {
-        try (WebhookReceiver a = incidentsChannel; WebhookReceiver b = statusChannel) {
-            vigil.close();
-        }
+    void closeReceivers() {
+        incidentsChannel.close();
+        statusChannel.close();
     }
 
     @Test
