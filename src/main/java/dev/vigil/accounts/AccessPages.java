@@ -1,6 +1,7 @@
 package dev.vigil.accounts;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.Role;
+import dev.vigil.console.ConsolePages.Frame;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,10 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.ConsolePages;
 import dev.vigil.accounts.AccessPages.NewToken;
 import dev.vigil.accounts.AccessPages.TokenForm;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

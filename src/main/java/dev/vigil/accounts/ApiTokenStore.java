@@ -1,5 +1,6 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import java.time.Instant;
 
 /** An invitation to join with a role. acceptedAt is null until the link is used. */

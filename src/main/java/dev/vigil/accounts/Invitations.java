@@ -1,7 +1,8 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

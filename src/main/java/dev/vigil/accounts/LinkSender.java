@@ -1,5 +1,6 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import org.jdbi.v3.core.Handle;
 
 /**

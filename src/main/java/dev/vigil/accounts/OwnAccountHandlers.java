@@ -1,6 +1,7 @@
 package dev.vigil.accounts;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.console.ConsolePages;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import org.jdbi.v3.core.Handle;
 
 /** Sends nothing: the admin sees the link on the page and passes it on themselves. */

@@ -1,5 +1,7 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
+import dev.vigil.console.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
@@ -36,6 +38,7 @@ public final class StaffGuard {
             throw new ForbiddenResponse("This form has expired or did not come from Vigil. Go back, reload the page and try again.");
         }
         ctx.attribute(SESSION_ATTRIBUTE, session);
+        new SignedIn(session.user().name(), session.user().role(), session.csrfToken()).attachTo(ctx);
     }
 
     /** The session of a request that passed {@link #requireSession}. */

@@ -1,5 +1,6 @@
 package dev.vigil.accounts;
 
+import dev.vigil.console.Role;
 import java.time.Instant;
 
 /** A staff member. The password hash never leaves the store. */

@@ -2,7 +2,7 @@ package dev.vigil.actionitems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

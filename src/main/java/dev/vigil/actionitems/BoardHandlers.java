@@ -4,7 +4,7 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,6 +1,6 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.accounts.Role;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.console.Role;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

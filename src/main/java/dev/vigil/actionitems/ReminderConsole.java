@@ -1,6 +1,6 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.config.ReminderPolicy;
 import dev.vigil.db.Database;
 import dev.vigil.time.TimeFormat;

@@ -1,7 +1,7 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;

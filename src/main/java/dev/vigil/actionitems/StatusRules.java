@@ -1,6 +1,6 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vigil.components;
 
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 
 import java.util.Collection;
 import java.util.Comparator;

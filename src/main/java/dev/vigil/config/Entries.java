@@ -1,6 +1,6 @@
 package dev.vigil.config;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vigil.config;
 
-import dev.vigil.probes.RedactedUrl;
+import dev.vigil.config.RedactedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

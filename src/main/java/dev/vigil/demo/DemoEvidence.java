@@ -2,7 +2,7 @@ package dev.vigil.demo;
 
 import dev.vigil.config.VigilConfig;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;

@@ -5,6 +5,7 @@ import dev.vigil.components.ComponentStatus;
 import dev.vigil.incidents.IncidentStore.NewIncident;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
 import dev.vigil.outages.Outage;
+import dev.vigil.outages.OutageListener;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.time.TimeFormat;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * last outage closes. Probes of one component failing together share one incident. Runs inside
  * the caller's transaction, so an outage and its incident are stored together or not at all.
  */
-public final class AutoIncidents {
+public final class AutoIncidents implements OutageListener {
     public static final String SOURCE = "probe";
 
     private final IncidentStore incidents;
@@ -33,7 +34,8 @@ public final class AutoIncidents {
     }
 
     /** A probe's outage was confirmed; the component moved from before to after. */
-    public long outageOpened(Handle handle, Outage outage, Component component, ComponentStatus before,
+    @Override
+    public void outageOpened(Handle handle, Outage outage, Component component, ComponentStatus before,
             ComponentStatus after, int failures, Instant now) {
         Optional<Long> existing = incidents.openAutoIncidentOf(handle, component.id());
         long incidentId = existing.orElseGet(() -> open(handle, outage, component, after, now));
@@ -46,10 +48,10 @@ public final class AutoIncidents {
             incidents.raiseImpact(handle, incidentId, Impact.of(after));
             incidents.addUpdate(handle, incidentId, IncidentStatus.INVESTIGATING, firstWords, now, now, affected);
         }
-        return incidentId;
     }
 
     /** A probe's outage closed; when it was the incident's last open one, the incident resolves. */
+    @Override
     public void outageClosed(Handle handle, Outage closed, Component component, ComponentStatus before,
             ComponentStatus after, Instant now) {
         resolveIfLast(handle, closed, component, before, after, now, (incident, since) ->
@@ -64,6 +66,7 @@ public final class AutoIncidents {
      * known to have recovered. When it was the incident's last open outage, the incident resolves
      * saying exactly that, rather than leaving the component shown down for good.
      */
+    @Override
     public void monitoringStopped(Handle handle, Outage closed, Component component, ComponentStatus before,
             ComponentStatus after, Instant now) {
         resolveIfLast(handle, closed, component, before, after, now, (incident, since) ->

@@ -5,7 +5,7 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.vigil.maintenance;
 
+import dev.vigil.outages.MaintenanceWindows;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -8,8 +9,9 @@ import org.jdbi.v3.core.Handle;
  * at a given moment? By the windows' times, not their stored status, so the answer does not wait
  * for the maintenance job's next run. A cancelled window covers nothing from its cancellation on.
  */
-public final class MaintenanceCalendar {
+public final class MaintenanceCalendar implements MaintenanceWindows {
 
+    @Override
     public boolean covers(Handle handle, String componentId, Instant at) {
         return handle.createQuery("""
                 SELECT COUNT(*) FROM maintenances m

@@ -1,6 +1,6 @@
 package dev.vigil.maintenance;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

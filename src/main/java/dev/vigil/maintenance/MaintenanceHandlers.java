@@ -1,14 +1,14 @@
 package dev.vigil.maintenance;
 
-import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.Session;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -6,7 +6,7 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.outages.OutageService;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

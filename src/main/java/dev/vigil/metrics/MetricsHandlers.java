@@ -1,6 +1,6 @@
 package dev.vigil.metrics;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import io.javalin.http.BadRequestResponse;

@@ -1,6 +1,6 @@
 package dev.vigil.metrics;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.metrics.ActionItemFigures.MonthRate;
 import dev.vigil.metrics.MetricsReport.ComponentRepeat;
 import dev.vigil.metrics.MetricsReport.MonthCount;

@@ -1,13 +1,13 @@
 package dev.vigil.notifications;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.notifications.NotificationPages.DeliveryRow;
 import dev.vigil.notifications.NotificationPages.HookForm;
 import dev.vigil.notifications.NotificationPages.HookRow;
 import dev.vigil.notifications.NotificationPages.SubscriberRow;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

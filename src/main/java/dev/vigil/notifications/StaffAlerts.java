@@ -3,7 +3,7 @@ package dev.vigil.notifications;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.vigil.notifications.NotificationPages.Choice;
 import dev.vigil.notifications.NotificationPages.Form;
 import dev.vigil.notifications.NotificationPages.LinkPage;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -5,7 +5,7 @@ import dev.vigil.accounts.SecretTokens;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

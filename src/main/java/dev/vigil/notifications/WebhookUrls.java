@@ -1,6 +1,6 @@
 package dev.vigil.notifications;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

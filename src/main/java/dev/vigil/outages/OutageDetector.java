@@ -1,5 +1,6 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeState.Streak;
 import dev.vigil.probes.Outcome;
 import java.time.Instant;

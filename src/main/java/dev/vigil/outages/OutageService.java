@@ -1,11 +1,10 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
-import dev.vigil.incidents.AutoIncidents;
-import dev.vigil.maintenance.MaintenanceCalendar;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import java.time.Clock;
@@ -30,14 +29,14 @@ public final class OutageService {
     private final ProbeStateStore probes;
     private final OutageStore outages;
     private final ComponentStore components;
-    private final AutoIncidents autoIncidents;
-    private final MaintenanceCalendar maintenance;
+    private final OutageListener autoIncidents;
+    private final MaintenanceWindows maintenance;
     private final Map<String, Thresholds> thresholdsByProbe;
     private final Clock clock;
     private final Runnable onStatusChange;
 
     public OutageService(Database database, CheckStore checks, ProbeStateStore probes, OutageStore outages,
-            ComponentStore components, AutoIncidents autoIncidents, MaintenanceCalendar maintenance,
+            ComponentStore components, OutageListener autoIncidents, MaintenanceWindows maintenance,
             Map<String, Thresholds> thresholdsByProbe, Clock clock, Runnable onStatusChange) {
         this.database = database;
         this.checks = checks;

@@ -1,9 +1,9 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
-import dev.vigil.incidents.AutoIncidents;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,10 +22,10 @@ public final class ProbeRetirement {
     private final ProbeStateStore probes;
     private final OutageStore outages;
     private final ComponentStore components;
-    private final AutoIncidents autoIncidents;
+    private final OutageListener autoIncidents;
 
     public ProbeRetirement(ProbeStateStore probes, OutageStore outages, ComponentStore components,
-            AutoIncidents autoIncidents) {
+            OutageListener autoIncidents) {
         this.probes = probes;
         this.outages = outages;
         this.components = components;

@@ -1,5 +1,6 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import java.time.Instant;
 
 /**

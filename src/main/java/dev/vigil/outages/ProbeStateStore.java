@@ -1,5 +1,6 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeState.Streak;
 import java.sql.ResultSet;
 import java.sql.SQLException;

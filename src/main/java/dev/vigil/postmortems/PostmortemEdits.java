@@ -5,7 +5,7 @@ import dev.vigil.accounts.User;
 import dev.vigil.actionitems.Actor;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;

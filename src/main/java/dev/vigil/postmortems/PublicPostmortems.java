@@ -10,7 +10,7 @@ import dev.vigil.postmortems.PublicDraftSkeleton.IncidentFacts;
 import dev.vigil.postmortems.PublicPostmortemStore.Item;
 import dev.vigil.postmortems.ReviewStore.Header;
 import dev.vigil.postmortems.ReviewStore.LinkedIncident;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;

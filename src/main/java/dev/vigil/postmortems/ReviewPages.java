@@ -1,6 +1,6 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;

@@ -1,6 +1,6 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
 import dev.vigil.postmortems.PostmortemWorkflow.Decision;

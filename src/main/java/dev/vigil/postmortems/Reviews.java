@@ -9,7 +9,7 @@ import dev.vigil.postmortems.PostmortemWorkflow.Decision;
 import dev.vigil.postmortems.PostmortemWorkflow.Facts;
 import dev.vigil.postmortems.ReviewStore.Header;
 import dev.vigil.postmortems.ReviewStore.Reviewer;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;

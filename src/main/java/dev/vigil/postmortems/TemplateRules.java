@@ -1,6 +1,6 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

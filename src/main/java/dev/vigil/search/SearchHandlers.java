@@ -1,7 +1,7 @@
 package dev.vigil.search;
 
-import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

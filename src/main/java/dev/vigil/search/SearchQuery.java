@@ -1,6 +1,6 @@
 package dev.vigil.search;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

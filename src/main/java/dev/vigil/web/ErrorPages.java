@@ -1,6 +1,6 @@
 package dev.vigil.web;
 
-import dev.vigil.api.ApiErrors;
+import dev.vigil.web.ApiErrors;
 import io.javalin.http.Context;
 import java.util.Map;
 

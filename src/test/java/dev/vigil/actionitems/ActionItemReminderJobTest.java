@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.actionitems.ActionItemReminderJob.Run;
 import dev.vigil.notifications.Channel;
 import dev.vigil.notifications.Event;

@@ -3,7 +3,7 @@ package dev.vigil.actionitems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.db.Database;
 import dev.vigil.testing.OnEachBackend;

@@ -1,8 +1,8 @@
 package dev.vigil.components;
 
-import static dev.vigil.outages.ProbeStatus.DEGRADED;
-import static dev.vigil.outages.ProbeStatus.DOWN;
-import static dev.vigil.outages.ProbeStatus.UP;
+import static dev.vigil.probes.ProbeStatus.DEGRADED;
+import static dev.vigil.probes.ProbeStatus.DOWN;
+import static dev.vigil.probes.ProbeStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

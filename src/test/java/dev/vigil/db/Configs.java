@@ -1,7 +1,7 @@
 package dev.vigil.db;
 
 import dev.vigil.components.ComponentStore;
-import dev.vigil.components.ConfigSync;
+import dev.vigil.monitoring.ConfigSync;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;

@@ -15,7 +15,7 @@ import dev.vigil.metrics.MetricsReport.MonthCount;
 import dev.vigil.metrics.MetricsReport;
 import dev.vigil.metrics.Window;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;

@@ -18,7 +18,7 @@ import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.CheckResult;

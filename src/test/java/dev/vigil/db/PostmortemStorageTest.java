@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.User;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.incidents.Impact;
@@ -24,7 +24,7 @@ import dev.vigil.postmortems.TimelineStore;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeState.Streak;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.outages.ProbeStateStore.Versioned;
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;

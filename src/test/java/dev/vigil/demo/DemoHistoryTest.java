@@ -2,7 +2,7 @@ package dev.vigil.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.Vigil;
+import dev.vigil.app.Vigil;
 import dev.vigil.testing.RunningVigil;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

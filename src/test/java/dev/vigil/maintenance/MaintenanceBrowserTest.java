@@ -3,7 +3,7 @@ package dev.vigil.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.accounts.PasswordHasher;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.testing.Browser;
 import dev.vigil.testing.MovableClock;

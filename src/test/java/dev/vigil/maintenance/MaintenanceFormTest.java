@@ -3,7 +3,7 @@ package dev.vigil.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

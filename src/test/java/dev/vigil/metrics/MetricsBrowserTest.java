@@ -8,7 +8,7 @@ import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore.NewIncident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.outages.ProbeStatus;
+import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.testing.Browser;
 import dev.vigil.testing.PostmortemFixtures;

@@ -100,7 +100,7 @@ class CrashRecoveryTest {
     private void start(Path config) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.vigil.Main", "--config", config.toString()));
+                "-cp", System.getProperty("java.class.path"), "dev.vigil.app.Main", "--config", config.toString()));
         builder.environment().put("VIGIL_PORT", Integer.toString(port));
         builder.environment().put("VIGIL_DATA_DIR", dataDir.toString());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("vigil.log").toFile()));

@@ -1,5 +1,6 @@
 package dev.vigil.outages;
 
+import dev.vigil.probes.ProbeStatus;
 import static dev.vigil.probes.Outcome.DEGRADED;
 import static dev.vigil.probes.Outcome.DOWN;
 import static dev.vigil.probes.Outcome.UP;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.User;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.db.Database;
@@ -13,7 +13,7 @@ import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

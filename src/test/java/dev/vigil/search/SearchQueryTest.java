@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.search.SearchQuery.Term;
 import dev.vigil.search.SearchQuery.Term.Type;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class SearchQueryTest {

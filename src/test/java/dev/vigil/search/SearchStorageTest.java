@@ -277,7 +277,7 @@ class SearchStorageTest {
         SearchQuery query;
         try {
             query = SearchQuery.parse(typed, null, null, null);
-        } catch (dev.vigil.web.InvalidInput rejected) {
+        } catch (dev.vigil.errors.InvalidInput rejected) {
             assertThat(rejected.fields()).containsKey("q");
             return;
         }

@@ -1,5 +1,7 @@
 package dev.vigil.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,5 +58,14 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
         }
+    }
+
+    /** An API error answer: JSON with a stable code and a message for a person, never a stack trace. */
+    public static void assertError(HttpResponse<String> response, String code) {
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode body = json(response);
+        assertThat(body.get("error").asText()).isEqualTo(code);
+        assertThat(body.get("message").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.javalin");
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.testing;
 
-import dev.vigil.Vigil;
+import dev.vigil.app.Vigil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

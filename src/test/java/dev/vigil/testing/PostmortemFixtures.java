@@ -1,6 +1,6 @@
 package dev.vigil.testing;
 
-import dev.vigil.accounts.Role;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.actionitems.ActionItem;
 import dev.vigil.actionitems.ActionItemStore;

@@ -1,6 +1,6 @@
 package dev.vigil.testing;
 
-import dev.vigil.Vigil;
+import dev.vigil.app.Vigil;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;

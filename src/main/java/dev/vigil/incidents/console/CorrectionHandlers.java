@@ -1,7 +1,7 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.incidents.IncidentUpdate;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

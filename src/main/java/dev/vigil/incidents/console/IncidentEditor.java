@@ -11,7 +11,7 @@ import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;

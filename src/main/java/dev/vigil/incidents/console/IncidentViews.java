@@ -1,6 +1,6 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.accounts.ConsolePages.Frame;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.incidents.AutoIncidents;

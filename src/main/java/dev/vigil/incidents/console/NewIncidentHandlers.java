@@ -1,6 +1,6 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,7 +1,7 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.accounts.ConsolePages.Frame;
-import dev.vigil.accounts.Role;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
 import io.javalin.http.Context;

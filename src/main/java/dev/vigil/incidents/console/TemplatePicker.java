@@ -1,7 +1,7 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.db.Database;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import io.javalin.http.Context;
 import java.util.Map;
 

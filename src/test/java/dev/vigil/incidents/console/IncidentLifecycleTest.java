@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.incidents.console.IncidentLifecycle.Step;
-import dev.vigil.web.InvalidInput;
+import dev.vigil.errors.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTest {

@@ -1,0 +1,315 @@
+package dev.vigil.app;
+
+import dev.vigil.accounts.AccountHandlers;
+import dev.vigil.accounts.Accounts;
+import dev.vigil.accounts.ApiTokenHandlers;
+import dev.vigil.accounts.ApiTokenStore;
+import dev.vigil.accounts.ApiTokens;
+import dev.vigil.accounts.AuditLog;
+import dev.vigil.app.ConsoleHandlers;
+import dev.vigil.accounts.Cookies;
+import dev.vigil.accounts.InvitationStore;
+import dev.vigil.accounts.Invitations;
+import dev.vigil.accounts.LinkSender;
+import dev.vigil.accounts.OneTimeLinkHandlers;
+import dev.vigil.accounts.OwnAccountHandlers;
+import dev.vigil.accounts.FormTokens;
+import dev.vigil.accounts.PasswordHasher;
+import dev.vigil.accounts.PasswordResetStore;
+import dev.vigil.accounts.PasswordResets;
+import dev.vigil.accounts.SecretTokens;
+import dev.vigil.accounts.SessionStore;
+import dev.vigil.accounts.ShowLinkToAdmin;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.accounts.Team;
+import dev.vigil.accounts.TeamHandlers;
+import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.ActionItemReminderJob;
+import dev.vigil.actionitems.ReminderConsole;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.actionitems.ActionItemStore;
+import dev.vigil.actionitems.ActionItems;
+import dev.vigil.actionitems.DuePolicy;
+import dev.vigil.actionitems.ActionItemApi;
+import dev.vigil.accounts.ApiGuard;
+import dev.vigil.monitoring.ComponentApi;
+import dev.vigil.incidents.console.IncidentApi;
+import dev.vigil.maintenance.MaintenanceApi;
+import dev.vigil.app.OpenApiDescription;
+import dev.vigil.postmortems.PostmortemApi;
+import dev.vigil.monitoring.ProbeApi;
+import dev.vigil.notifications.SubscriberApi;
+import dev.vigil.components.ComponentStore;
+import dev.vigil.monitoring.ConfigSync;
+import dev.vigil.monitoring.ComponentConsole;
+import dev.vigil.monitoring.ComponentEditor;
+import dev.vigil.monitoring.ConfigReload;
+import dev.vigil.config.ConfigSource;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.db.Database;
+import dev.vigil.demo.DemoHistory;
+import dev.vigil.demo.DemoTarget;
+import dev.vigil.incidents.AutoIncidents;
+import dev.vigil.incidents.IncidentStore;
+import dev.vigil.incidents.StaffIncidents;
+import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.maintenance.MaintenanceCalendar;
+import dev.vigil.maintenance.MaintenanceHandlers;
+import dev.vigil.maintenance.MaintenanceService;
+import dev.vigil.maintenance.MaintenanceStore;
+import dev.vigil.markdown.Markdown;
+import dev.vigil.metrics.MetricsHandlers;
+import dev.vigil.metrics.MetricsQueries;
+import dev.vigil.notifications.Backoff;
+import dev.vigil.notifications.Notifications;
+import dev.vigil.outages.OutageService;
+import dev.vigil.outages.ProbeRetirement;
+import dev.vigil.postmortems.PostmortemReviewConsole;
+import dev.vigil.outages.OutageStore;
+import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.postmortems.PostmortemConsole;
+import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.HttpClients;
+import dev.vigil.probes.ProbeSettingsStore;
+import dev.vigil.probes.RetentionJob;
+import dev.vigil.schedule.Scheduler;
+import dev.vigil.search.SearchHandlers;
+import dev.vigil.search.SearchIndex;
+import dev.vigil.statuspage.StatusApi;
+import dev.vigil.statuspage.StatusHandlers;
+import dev.vigil.statuspage.StatusPublisher;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.uptime.MonitorSessions;
+import dev.vigil.web.ErrorPages;
+import dev.vigil.app.HealthHandler;
+import dev.vigil.app.Routes;
+import dev.vigil.web.Templates;
+import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The composition root: builds every part of Vigil from its configuration and returns it
+ * unstarted. {@link #start()} and {@link #stop()} run the parts in order and in reverse.
+ */
+public final class Vigil {
+    private static final int PROBE_THREADS = 8;
+    private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
+    private static final Duration RETENTION_RUN = Duration.ofHours(1);
+
+    private final VigilConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final Scheduler scheduler;
+    private final MonitorSessions sessions;
+    private final StatusPublisher publisher;
+    private final OutageService outages;
+    private final MaintenanceService maintenance;
+    private final ProbeRegistry probes;
+    private final RetentionJob retention;
+    private final Accounts accounts;
+    private final ApiTokens apiTokens;
+    private final Notifications notifications;
+    private final ActionItemReminderJob reminders;
+    private final Javalin web;
+
+    private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
+        this.config = config;
+        this.clock = clock;
+        this.database = Database.open(config.dbUrl());
+        this.scheduler = new Scheduler(PROBE_THREADS);
+        this.sessions = new MonitorSessions(database, clock);
+        TimeFormat times = new TimeFormat(config.site().timeZone());
+        Templates templates = new Templates();
+        ComponentStore components = new ComponentStore();
+        ProbeStateStore probeStates = new ProbeStateStore();
+        OutageStore outageStore = new OutageStore();
+        IncidentStore incidents = new IncidentStore();
+        CheckStore checks = new CheckStore();
+        MaintenanceStore maintenanceStore = new MaintenanceStore();
+        AutoIncidents autoIncidents = new AutoIncidents(incidents, outageStore, times);
+        ConfigSync sync = new ConfigSync(components, probeStates,
+                new ProbeRetirement(probeStates, outageStore, components, autoIncidents));
+        database.write(handle -> {
+            sync.apply(handle, config, clock.instant());
+            return null;
+        });
+        Markdown markdown = new Markdown();
+        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
+                pageId(config), markdown, templates, clock);
+        // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
+        this.outages = new OutageService(database, checks, probeStates, outageStore, components,
+                autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
+                publisher::invalidate);
+        ProbeSettingsStore probeSettings = new ProbeSettingsStore();
+        this.probes = new ProbeRegistry(config.probes(), database, probeSettings, scheduler, outages,
+                new HttpClients(), clock);
+        this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
+        DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
+        SecretTokens tokens = new SecretTokens();
+        UserStore users = new UserStore();
+        SessionStore sessionStore = new SessionStore(users);
+        AuditLog audit = new AuditLog();
+        ComponentEditor componentEditor = new ComponentEditor(database, components, probeStates, probeSettings, sync,
+                probes, audit, clock, publisher::invalidate);
+        ConfigReload reload = new ConfigReload(source, config, database, components, sync, probeSettings,
+                probes, audit, clock, publisher::invalidate);
+        this.maintenance = new MaintenanceService(database, maintenanceStore, components, outages, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
+        PasswordHasher hasher = new PasswordHasher();
+        this.accounts = new Accounts(database, users, sessionStore, audit, hasher, tokens, clock);
+        this.apiTokens = new ApiTokens(database, new ApiTokenStore(), audit, tokens, clock);
+        Cookies cookies = new Cookies(config.site().url().startsWith("https:"));
+        String siteName = config.site().name();
+        String siteUrl = config.site().url();
+        this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
+                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
+        // With a mail server, invitation and reset links go by mail; without, the admin is shown each to pass on.
+        LinkSender links = config.notifications().hasSmtp()
+                ? notifications.linksByMail().orElseThrow() : new ShowLinkToAdmin();
+        Invitations invitations = new Invitations(database, new InvitationStore(), users, accounts, audit, hasher,
+                tokens, links, siteUrl, clock);
+        PasswordResets resets = new PasswordResets(database, new PasswordResetStore(), users, sessionStore, accounts,
+                audit, hasher, tokens, links, siteUrl, clock);
+        this.reminders = new ActionItemReminderJob(database, config.reminders(), config.site(),
+                config.notifications().hasSmtp(), clock);
+        Routes.Access access = new Routes.Access(
+                new TeamHandlers(new Team(database, users, sessionStore, audit, clock), invitations, resets, templates,
+                        times, siteName),
+                new OneTimeLinkHandlers(invitations, resets, templates, cookies, tokens, siteName),
+                new ApiTokenHandlers(apiTokens, templates, times, siteName),
+                new OwnAccountHandlers(accounts, templates, siteName));
+        DuePolicy duePolicy = new DuePolicy(config.postmortems());
+        // Public commitments on incident pages show item progress, so a change rebuilds the public snapshot.
+        ActionItems actionItems = new ActionItems(database, new ActionItemStore(), duePolicy, audit,
+                config.site().timeZone(), clock, publisher::invalidate);
+        PostmortemReviewConsole postmortemReview = PostmortemReviewConsole.build(database, audit, markdown, templates,
+                config.site(), clock, publisher::invalidate);
+        PostmortemConsole postmortemConsole = PostmortemConsole.build(database, incidents, outageStore, users, audit,
+                markdown, templates, times, siteName, clock);
+        Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
+                new ComponentApi(database, components, componentEditor, times),
+                new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
+                        publisher::invalidate, times, siteUrl, clock),
+                new MaintenanceApi(maintenance, database, components, times, clock),
+                new SubscriberApi(notifications.subscriptions(), times),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
+                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times),
+                new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
+                        postmortemReview.automation(), times));
+        this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
+                new HealthHandler(database, scheduler), demo,
+                new AccountHandlers(accounts, templates, cookies, tokens, siteName),
+                new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
+                IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
+                        config.site(), clock, publisher::invalidate),
+                new StaffGuard(accounts), access, api,
+                new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
+                notifications.publicHandlers(), notifications.console(),
+                new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
+                        siteName, clock),
+                new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
+                postmortemReview, postmortemConsole,
+                new SearchHandlers(new SearchIndex(database), templates, siteName),
+                ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
+                        siteName),
+                new ErrorPages(templates, siteName)));
+    }
+
+    /** Builds Vigil; nothing runs until {@link #start()}. */
+    public static Vigil build(VigilConfig config, Clock clock) {
+        return new Vigil(config, clock, Set.of(), null);
+    }
+
+    /** Builds Vigil with some demo services failing from the start (the --demo-fail flag). */
+    public static Vigil build(VigilConfig config, Clock clock, Set<String> demoFailing) {
+        return new Vigil(config, clock, demoFailing, null);
+    }
+
+    /** Builds Vigil that can reload its configuration file from the console (issue 3). */
+    public static Vigil build(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
+        return new Vigil(config, clock, demoFailing, source);
+    }
+
+    public Vigil start() {
+        if (config.demo()) {
+            new DemoHistory(database, config, clock).seedIfNew();
+        }
+        notifications.startCursorsIfNew();
+        if (config.firstAdmin() != null) {
+            accounts.bootstrapAdmin(config.firstAdmin().email(), config.firstAdmin().password());
+        }
+        apiTokens.bootstrap(config.bootstrapToken());
+        sessions.begin();
+        publisher.rebuild();
+        web.start(config.port());
+        probes.refresh();
+        scheduler.every("monitor-heartbeat", MonitorSessions.HEARTBEAT, MonitorSessions.HEARTBEAT,
+                at -> sessions.heartbeat());
+        scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
+        scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
+        notifications.schedule(scheduler);
+        reminders.schedule(scheduler);
+        scheduler.start();
+        return this;
+    }
+
+    /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */
+    public void stop() {
+        scheduler.close();
+        notifications.close();
+        web.stop();
+        publisher.close();
+        try {
+            sessions.end();
+        } finally {
+            database.close();
+        }
+    }
+
+    /** The port the web server listens on (useful when configured as 0). */
+    public int port() {
+        return web.port();
+    }
+
+    /** The web app, for tests that walk the route table. */
+    Javalin web() {
+        return web;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public StatusPublisher publisher() {
+        return publisher;
+    }
+
+    /** The daily action item reminders, for tests that run them at a time of their choosing. */
+    public ActionItemReminderJob reminders() {
+        return reminders;
+    }
+
+    /** The names of the scheduled tasks, for tests that check a job is scheduled. */
+    public Set<String> scheduledTasks() {
+        return scheduler.names();
+    }
+
+    private static String pageId(VigilConfig config) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(config.site().url().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.vigil.monitoring;
+
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
+import dev.vigil.accounts.Session;
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.components.Component;
+import dev.vigil.config.ComponentConfig;
+import dev.vigil.config.Durations;
+import dev.vigil.config.Entries;
+import dev.vigil.config.ProbeConfig;
+import dev.vigil.db.Database;
+import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.config.RedactedUrl;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console's Components page and its forms (issue 3): viewers read, admins change what the
+ * console made and reload vigil.yml. Each POST redirects back; a refused form is shown again.
+ */
+public final class ComponentConsole {
+    private static final String LIST = "/console/components";
+
+    private final ComponentEditor editor;
+    private final ConfigReload reload;
+    private final ProbeRegistry registry;
+    private final Database database;
+    private final ProbeStateStore states;
+    private final Templates templates;
+    private final String siteName;
+
+    public ComponentConsole(ComponentEditor editor, ConfigReload reload, ProbeRegistry registry, Database database,
+            ProbeStateStore states, Templates templates, String siteName) {
+        this.editor = editor;
+        this.reload = reload;
+        this.registry = registry;
+        this.database = database;
+        this.states = states;
+        this.templates = templates;
+        this.siteName = siteName;
+    }
+
+    /** GET /console/components */
+    public void list(Context ctx) {
+        Session session = StaffGuard.session(ctx);
+        List<ProbeConfig> running = registry.running();
+        List<ComponentPages.ComponentRow> rows = editor.components().stream().map(c -> row(c, running)).toList();
+        templates.page(ctx, "components/list.jte", new ComponentPages.Overview(frame(ctx),
+                session.user().role().includes(Role.ADMIN), ctx.queryParam("reloaded") != null, rows));
+    }
+
+    /** GET /console/components/new */
+    public void newComponent(Context ctx) {
+        componentForm(ctx, LIST, false, Map.of(), Map.of());
+    }
+
+    /** POST /console/components */
+    public void createComponent(Context ctx) {
+        Map<String, String> values = componentValues(ctx, ctx.formParam("id"));
+        try {
+            ComponentInput submitted = ComponentInput.read(Entries.nest(values));
+            editor.createComponent(submitted.component(), submitted.position(), actor(ctx));
+            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            componentForm(ctx, LIST, false, values, e.fields());
+        }
+    }
+
+    /** GET /console/components/{id}/edit; 409 for a component of vigil.yml */
+    public void editComponent(Context ctx) {
+        Component c = editor.editableComponent(ctx.pathParam("id"));
+        Map<String, String> values = new LinkedHashMap<>(Entries.fieldsOf(
+                new ComponentConfig(c.id(), c.name(), c.groupName(), c.description())));
+        values.put("position", Integer.toString(c.position()));
+        componentForm(ctx, LIST + "/" + c.id(), true, values, Map.of());
+    }
+
+    /** POST /console/components/{id} */
+    public void updateComponent(Context ctx) {
+        String id = editor.editableComponent(ctx.pathParam("id")).id();
+        Map<String, String> values = componentValues(ctx, id);
+        try {
+            ComponentInput submitted = ComponentInput.read(Entries.nest(values));
+            editor.updateComponent(id, submitted.component(), submitted.position(), actor(ctx));
+            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            componentForm(ctx, LIST + "/" + id, true, values, e.fields());
+        }
+    }
+
+    /** POST /console/components/{id}/retire */
+    public void retireComponent(Context ctx) {
+        editor.retireComponent(ctx.pathParam("id"), actor(ctx));
+        ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /console/probes/new?component=... */
+    public void newProbe(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("component", ctx.queryParam("component"));
+        probeForm(ctx, "/console/probes", false, values, Map.of());
+    }
+
+    /** POST /console/probes */
+    public void createProbe(Context ctx) {
+        Map<String, String> values = probeValues(ctx, ctx.formParam("id"));
+        try {
+            editor.createProbe(Entries.probe(Entries.nest(values), editor.componentIds()), actor(ctx));
+            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            probeForm(ctx, "/console/probes", false, values, e.fields());
+        }
+    }
+
+    /** GET /console/probes/{id}/edit; 409 for a probe of vigil.yml */
+    public void editProbe(Context ctx) {
+        ProbeConfig probe = editor.editableProbe(ctx.pathParam("id"));
+        // Shown masked; saving the form unchanged keeps the stored secrets (ComponentEditor.updateProbe).
+        Map<String, String> values = new LinkedHashMap<>(Entries.fieldsOf(probe));
+        values.put("url", RedactedUrl.of(probe.url()));
+        probeForm(ctx, "/console/probes/" + probe.id(), true, values, Map.of());
+    }
+
+    /** POST /console/probes/{id} */
+    public void updateProbe(Context ctx) {
+        String id = editor.editableProbe(ctx.pathParam("id")).id();
+        Map<String, String> values = probeValues(ctx, id);
+        try {
+            editor.updateProbe(Entries.probe(Entries.nest(values), editor.componentIds()), actor(ctx));
+            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        } catch (InvalidInput e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            probeForm(ctx, "/console/probes/" + id, true, values, e.fields());
+        }
+    }
+
+    /** POST /console/probes/{id}/remove */
+    public void removeProbe(Context ctx) {
+        editor.removeProbe(ctx.pathParam("id"), actor(ctx));
+        ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /console/config/reload: what reloading vigil.yml would change, or its errors. */
+    public void showReload(Context ctx) {
+        templates.page(ctx, "components/reload.jte", new ComponentPages.Reload(frame(ctx), reload.preview(), false));
+    }
+
+    /** POST /console/config/reload: applies the previewed file, unless it changed since (then previews again). */
+    public void applyReload(Context ctx) {
+        ConfigReload.Result result = reload.apply(String.valueOf(ctx.formParam("hash")), actor(ctx));
+        if (result.applied()) {
+            ctx.redirect(LIST + "?reloaded=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.status(HttpStatus.CONFLICT);
+        templates.page(ctx, "components/reload.jte", new ComponentPages.Reload(frame(ctx), result.preview(), true));
+    }
+
+    private static Map<String, String> componentValues(Context ctx, String id) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("id", id);
+        for (String field : List.of("name", "group", "description", "position")) {
+            values.put(field, ctx.formParam(field));
+        }
+        return values;
+    }
+
+    private static Map<String, String> probeValues(Context ctx, String id) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : Entries.PROBE_FIELDS) {
+            values.put(field, ctx.formParam(field));
+        }
+        values.put("id", id);
+        return values;
+    }
+
+    private void componentForm(Context ctx, String action, boolean editing, Map<String, String> values,
+            Map<String, String> errors) {
+        templates.page(ctx, "components/component-form.jte",
+                new ComponentPages.ComponentForm(frame(ctx), action, editing, values, errors));
+    }
+
+    private void probeForm(Context ctx, String action, boolean editing, Map<String, String> values,
+            Map<String, String> errors) {
+        String selected = values.get("component");
+        List<ComponentPages.Choice> choices = editor.components().stream()
+                .map(c -> new ComponentPages.Choice(c.id(), c.groupName() == null ? c.name() : c.groupName() + ": " + c.name(),
+                        c.id().equals(selected)))
+                .toList();
+        templates.page(ctx, "components/probe-form.jte",
+                new ComponentPages.ProbeForm(frame(ctx), action, editing, values, choices, errors));
+    }
+
+    private ComponentPages.ComponentRow row(Component c, List<ProbeConfig> running) {
+        Map<String, String> statuses = database.read(handle -> {
+            Map<String, String> byId = new LinkedHashMap<>();
+            states.statusesOf(handle, c.id()).forEach((id, s) -> byId.put(id, s.name().toLowerCase(Locale.ROOT)));
+            return byId;
+        });
+        List<ComponentPages.ProbeRow> probes = running.stream().filter(p -> p.componentId().equals(c.id()))
+                .map(p -> new ComponentPages.ProbeRow(p.id(), RedactedUrl.of(p.url()),
+                        Durations.format(p.interval()), statuses.getOrDefault(p.id(), "unknown"),
+                        registry.isFromConfig(p.id())))
+                .toList();
+        return new ComponentPages.ComponentRow(c.id(), c.name(), c.groupName(), c.description(), c.position(),
+                c.status().label(), !ComponentEditor.SOURCE.equals(c.source()), probes);
+    }
+
+    private Frame frame(Context ctx) {
+        return Frame.of(siteName, ctx);
+    }
+
+    private static String actor(Context ctx) {
+        return StaffGuard.session(ctx).user().actor();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.monitoring;
+
+import dev.vigil.console.ConsolePages.Frame;
+import java.util.List;
+import java.util.Map;
+
+/** Models of the console's component and probe pages (issue 3). errors maps a field to what is wrong with it. */
+public final class ComponentPages {
+    private ComponentPages() {}
+
+    /** All components with their probes. canEdit shows the controls that change console-made ones. */
+    public record Overview(Frame frame, boolean canEdit, boolean reloaded, List<ComponentRow> components) {}
+
+    /** fromConfig: declared in vigil.yml, so shown read-only. */
+    public record ComponentRow(String id, String name, String group, String description, int position,
+            String status, boolean fromConfig, List<ProbeRow> probes) {}
+
+    public record ProbeRow(String id, String url, String interval, String status, boolean fromConfig) {}
+
+    /** action is where the form posts; editing fixes the id. */
+    public record ComponentForm(Frame frame, String action, boolean editing, Map<String, String> values,
+            Map<String, String> errors) {}
+
+    public record ProbeForm(Frame frame, String action, boolean editing, Map<String, String> values,
+            List<Choice> components, Map<String, String> errors) {}
+
+    public record Choice(String id, String label, boolean selected) {}
+
+    /** The reload preview; stale when the file changed between the preview shown and the apply. */
+    public record Reload(Frame frame, ConfigReload.Preview preview, boolean stale) {}
+}

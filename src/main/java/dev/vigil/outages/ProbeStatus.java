@@ -1,8 +1,0 @@
-package dev.vigil.outages;
-
-/** The confirmed status of one probe: what its thresholds have agreed on, not its last check. */
-public enum ProbeStatus {
-    UP,
-    DEGRADED,
-    DOWN
-}
