@@ -1,7 +1,7 @@
 package dev.vigil.accounts;
 
-import dev.vigil.console.Role;
 import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
 package dev.vigil.accounts;
 
-import dev.vigil.accounts.ApiToken;
-import dev.vigil.accounts.ApiTokens;
 import dev.vigil.console.Role;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;

@@ -1,14 +1,14 @@
 package dev.vigil.accounts;
 
-import dev.vigil.console.ConsolePages;
 import dev.vigil.accounts.AccessPages.NewToken;
 import dev.vigil.accounts.AccessPages.TokenForm;
-import dev.vigil.time.TimeFormat;
+import dev.vigil.console.ConsolePages;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /** The admin's page for API tokens: list, create (the secret is shown once) and revoke. */
 public final class ApiTokenHandlers {
@@ -46,9 +46,9 @@ public final class ApiTokenHandlers {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no such token.");
+            throw new NotFound("There is no such token.");
         }
-        tokens.revoke(StaffGuard.session(ctx).user(), id).orElseThrow(() -> new NotFoundResponse("There is no such token."));
+        tokens.revoke(StaffGuard.session(ctx).user(), id).orElseThrow(() -> new NotFound("There is no such token."));
         ctx.redirect("/console/tokens", HttpStatus.SEE_OTHER);
     }
 

@@ -1,14 +1,14 @@
 package dev.vigil.accounts;
 
-import dev.vigil.console.Role;
-import dev.vigil.console.ConsolePages;
 import dev.vigil.accounts.AccessPages.InviteForm;
-import dev.vigil.time.TimeFormat;
+import dev.vigil.console.ConsolePages;
+import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -114,8 +114,8 @@ public final class TeamHandlers {
         }
     }
 
-    private static NotFoundResponse noSuchUser() {
-        return new NotFoundResponse("There is no such user.");
+    private static NotFound noSuchUser() {
+        return new NotFound("There is no such user.");
     }
 
     private static String value(Context ctx, String field) {

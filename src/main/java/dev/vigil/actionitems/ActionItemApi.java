@@ -1,18 +1,12 @@
 package dev.vigil.actionitems;
 
 import dev.vigil.accounts.ApiGuard;
+import dev.vigil.errors.NotFound;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
-import dev.vigil.actionitems.ActionItem;
-import dev.vigil.actionitems.ActionItems;
-import dev.vigil.actionitems.Actor;
-import dev.vigil.actionitems.ItemFilters;
-import dev.vigil.actionitems.ItemForm;
-import dev.vigil.actionitems.PostmortemRef;
-import dev.vigil.time.TimeFormat;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,15 +146,15 @@ public final class ActionItemApi {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is nothing with the id \"" + ctx.pathParam("id") + "\".");
+            throw new NotFound("There is nothing with the id \"" + ctx.pathParam("id") + "\".");
         }
     }
 
-    private static NotFoundResponse noItem(long id) {
-        return new NotFoundResponse("There is no action item with the id \"" + id + "\".");
+    private static NotFound noItem(long id) {
+        return new NotFound("There is no action item with the id \"" + id + "\".");
     }
 
-    private static NotFoundResponse noPostmortem(long id) {
-        return new NotFoundResponse("There is no postmortem with the id \"" + id + "\".");
+    private static NotFound noPostmortem(long id) {
+        return new NotFound("There is no postmortem with the id \"" + id + "\".");
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.actionitems;
 
-import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.config.ReminderPolicy;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.db.Database;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;

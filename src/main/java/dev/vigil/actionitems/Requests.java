@@ -1,10 +1,10 @@
 package dev.vigil.actionitems;
 
+import dev.vigil.accounts.StaffGuard;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
-import dev.vigil.accounts.StaffGuard;
+import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /** What the action item handlers read from a request. */
 final class Requests {
@@ -15,7 +15,7 @@ final class Requests {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam("id"));
+            throw new NotFound("Nothing here has the id " + ctx.pathParam("id"));
         }
     }
 
@@ -46,11 +46,11 @@ final class Requests {
                 ctx.formParam("tracker_url"), "1".equals(ctx.formParam("public")), null);
     }
 
-    static NotFoundResponse noItem(long id) {
-        return new NotFoundResponse("There is no action item " + id + ".");
+    static NotFound noItem(long id) {
+        return new NotFound("There is no action item " + id + ".");
     }
 
-    static NotFoundResponse noPostmortem(long id) {
-        return new NotFoundResponse("There is no postmortem " + id + ".");
+    static NotFound noPostmortem(long id) {
+        return new NotFound("There is no postmortem " + id + ".");
     }
 }

@@ -1,8 +1,8 @@
 package dev.vigil.app;
 
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.console.ConsolePages;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.console.ConsolePages;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.time.TimeFormat;

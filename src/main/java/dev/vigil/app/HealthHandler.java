@@ -1,8 +1,8 @@
 package dev.vigil.app;
 
-import dev.vigil.web.Json;
 import dev.vigil.db.Database;
 import dev.vigil.schedule.Scheduler;
+import dev.vigil.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;

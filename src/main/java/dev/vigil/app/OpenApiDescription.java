@@ -1,9 +1,5 @@
 package dev.vigil.app;
 
-import dev.vigil.incidents.console.IncidentApi;
-import dev.vigil.maintenance.MaintenanceApi;
-import dev.vigil.notifications.SubscriberApi;
-import dev.vigil.web.JsonResponse;
 import dev.vigil.accounts.ApiTokens;
 import dev.vigil.actionitems.ItemForm;
 import dev.vigil.actionitems.ItemKind;
@@ -14,9 +10,13 @@ import dev.vigil.actionitems.StatusRules;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.StaffIncidents;
+import dev.vigil.incidents.console.IncidentApi;
+import dev.vigil.maintenance.MaintenanceApi;
 import dev.vigil.maintenance.MaintenanceForm;
 import dev.vigil.maintenance.MaintenanceStatus;
 import dev.vigil.maintenance.Recurrence;
+import dev.vigil.notifications.SubscriberApi;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.vigil.app;
 
-import dev.vigil.postmortems.PostmortemApi;
 import static dev.vigil.app.OpenApiDescription.arrayOf;
 import static dev.vigil.app.OpenApiDescription.changes;
 import static dev.vigil.app.OpenApiDescription.idParameter;
@@ -15,6 +14,7 @@ import static dev.vigil.app.OpenApiDescription.strict;
 import static dev.vigil.app.OpenApiDescription.string;
 import static dev.vigil.app.OpenApiDescription.time;
 
+import dev.vigil.postmortems.PostmortemApi;
 import dev.vigil.postmortems.PostmortemStatus;
 import dev.vigil.postmortems.Severity;
 import java.util.Arrays;

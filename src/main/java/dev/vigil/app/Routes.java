@@ -1,42 +1,37 @@
 package dev.vigil.app;
 
-import dev.vigil.errors.InvalidInput;
-import dev.vigil.web.ErrorPages;
 import dev.vigil.accounts.AccountHandlers;
+import dev.vigil.accounts.ApiGuard;
 import dev.vigil.accounts.ApiTokenHandlers;
-import dev.vigil.app.ConsoleHandlers;
 import dev.vigil.accounts.OneTimeLinkHandlers;
 import dev.vigil.accounts.OwnAccountHandlers;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.TeamHandlers;
-import dev.vigil.actionitems.ReminderConsole;
-import dev.vigil.actionitems.ActionItemConsole;
 import dev.vigil.actionitems.ActionItemApi;
-import dev.vigil.web.ApiErrors;
-import dev.vigil.accounts.ApiGuard;
-import dev.vigil.monitoring.ComponentApi;
-import dev.vigil.incidents.console.IncidentApi;
-import dev.vigil.maintenance.MaintenanceApi;
-import dev.vigil.app.OpenApiDescription;
-import dev.vigil.postmortems.PostmortemApi;
-import dev.vigil.monitoring.ProbeApi;
-import dev.vigil.notifications.SubscriberApi;
-import dev.vigil.monitoring.ComponentConsole;
+import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.actionitems.ReminderConsole;
+import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.maintenance.MaintenanceApi;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.metrics.MetricsHandlers;
+import dev.vigil.monitoring.ComponentApi;
+import dev.vigil.monitoring.ComponentConsole;
+import dev.vigil.monitoring.ProbeApi;
 import dev.vigil.notifications.NotificationConsole;
 import dev.vigil.notifications.SubscribeHandlers;
-import dev.vigil.postmortems.EditConflict;
-import dev.vigil.postmortems.PostmortemReviewConsole;
+import dev.vigil.notifications.SubscriberApi;
+import dev.vigil.postmortems.PostmortemApi;
 import dev.vigil.postmortems.PostmortemConsole;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.search.SearchHandlers;
 import dev.vigil.statuspage.StatusHandlers;
+import dev.vigil.web.ErrorMapping;
+import dev.vigil.web.ErrorPages;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -291,23 +286,7 @@ public final class Routes {
             config.routes.delete("/api/v1/postmortems/{id}", ApiGuard.allow(Role.ADMIN, api.postmortems()::delete));
 
             // ---- Errors: JSON under /api/v1, a page for browsers, plain text for scripts; never a stack trace ----
-            ErrorPages errors = handlers.errors();
-            config.routes.exception(InvalidInput.class, (e, ctx) -> errors.write(ctx, 400,
-                    ApiErrors.covers(ctx) ? "Some fields are not valid; see fields." : e.getMessage(), e.fields()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                if (ApiErrors.covers(ctx)) {
-                    ApiErrors.write(ctx, e);
-                } else {
-                    errors.write(ctx, e.getStatus(), e.getMessage(), null);
-                }
-            });
-            // A form or request made from a stale (or missing) version: the handlers show their form again with
-            // this message; anything that slips past them still gets a 409, never a 500.
-            config.routes.exception(EditConflict.class, (e, ctx) -> errors.write(ctx, 409, e.getMessage(), null));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                errors.write(ctx, 500, "Something went wrong on our side. It has been logged; please try again.", null);
-            });
+            ErrorMapping.register(config, handlers.errors());
         });
     }
 }

@@ -2,18 +2,18 @@ package dev.vigil.app;
 
 import dev.vigil.accounts.AccountHandlers;
 import dev.vigil.accounts.Accounts;
+import dev.vigil.accounts.ApiGuard;
 import dev.vigil.accounts.ApiTokenHandlers;
 import dev.vigil.accounts.ApiTokenStore;
 import dev.vigil.accounts.ApiTokens;
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.app.ConsoleHandlers;
 import dev.vigil.accounts.Cookies;
+import dev.vigil.accounts.FormTokens;
 import dev.vigil.accounts.InvitationStore;
 import dev.vigil.accounts.Invitations;
 import dev.vigil.accounts.LinkSender;
 import dev.vigil.accounts.OneTimeLinkHandlers;
 import dev.vigil.accounts.OwnAccountHandlers;
-import dev.vigil.accounts.FormTokens;
 import dev.vigil.accounts.PasswordHasher;
 import dev.vigil.accounts.PasswordResetStore;
 import dev.vigil.accounts.PasswordResets;
@@ -24,26 +24,14 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.Team;
 import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.accounts.UserStore;
-import dev.vigil.actionitems.ActionItemReminderJob;
-import dev.vigil.actionitems.ReminderConsole;
+import dev.vigil.actionitems.ActionItemApi;
 import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.actionitems.ActionItemReminderJob;
 import dev.vigil.actionitems.ActionItemStore;
 import dev.vigil.actionitems.ActionItems;
 import dev.vigil.actionitems.DuePolicy;
-import dev.vigil.actionitems.ActionItemApi;
-import dev.vigil.accounts.ApiGuard;
-import dev.vigil.monitoring.ComponentApi;
-import dev.vigil.incidents.console.IncidentApi;
-import dev.vigil.maintenance.MaintenanceApi;
-import dev.vigil.app.OpenApiDescription;
-import dev.vigil.postmortems.PostmortemApi;
-import dev.vigil.monitoring.ProbeApi;
-import dev.vigil.notifications.SubscriberApi;
+import dev.vigil.actionitems.ReminderConsole;
 import dev.vigil.components.ComponentStore;
-import dev.vigil.monitoring.ConfigSync;
-import dev.vigil.monitoring.ComponentConsole;
-import dev.vigil.monitoring.ComponentEditor;
-import dev.vigil.monitoring.ConfigReload;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
@@ -52,7 +40,9 @@ import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.StaffIncidents;
+import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.maintenance.MaintenanceApi;
 import dev.vigil.maintenance.MaintenanceCalendar;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.maintenance.MaintenanceService;
@@ -60,15 +50,23 @@ import dev.vigil.maintenance.MaintenanceStore;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.metrics.MetricsHandlers;
 import dev.vigil.metrics.MetricsQueries;
+import dev.vigil.monitoring.ComponentApi;
+import dev.vigil.monitoring.ComponentConsole;
+import dev.vigil.monitoring.ComponentEditor;
+import dev.vigil.monitoring.ConfigReload;
+import dev.vigil.monitoring.ConfigSync;
+import dev.vigil.monitoring.ProbeApi;
+import dev.vigil.monitoring.ProbeRegistry;
 import dev.vigil.notifications.Backoff;
 import dev.vigil.notifications.Notifications;
+import dev.vigil.notifications.SubscriberApi;
 import dev.vigil.outages.OutageService;
-import dev.vigil.outages.ProbeRetirement;
-import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.outages.OutageStore;
+import dev.vigil.outages.ProbeRetirement;
 import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.postmortems.PostmortemApi;
 import dev.vigil.postmortems.PostmortemConsole;
+import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.ProbeSettingsStore;
@@ -82,8 +80,6 @@ import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
-import dev.vigil.app.HealthHandler;
-import dev.vigil.app.Routes;
 import dev.vigil.web.Templates;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -118,11 +114,12 @@ public final class Vigil {
     private final Notifications notifications;
     private final ActionItemReminderJob reminders;
     private final Javalin web;
+    private final ConfigSync configSync;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(config.dbUrl());
+        this.database = Database.at(config.dbUrl());
         this.scheduler = new Scheduler(PROBE_THREADS);
         this.sessions = new MonitorSessions(database, clock);
         TimeFormat times = new TimeFormat(config.site().timeZone());
@@ -136,13 +133,11 @@ public final class Vigil {
         AutoIncidents autoIncidents = new AutoIncidents(incidents, outageStore, times);
         ConfigSync sync = new ConfigSync(components, probeStates,
                 new ProbeRetirement(probeStates, outageStore, components, autoIncidents));
-        database.write(handle -> {
-            sync.apply(handle, config, clock.instant());
-            return null;
-        });
+        this.configSync = sync;
         Markdown markdown = new Markdown();
+        StatusApi statusApi = new StatusApi(config.site(), pageId(config), times);
         this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
-                pageId(config), markdown, templates, clock);
+                statusApi, markdown, templates, clock);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
@@ -169,7 +164,7 @@ public final class Vigil {
         String siteName = config.site().name();
         String siteUrl = config.site().url();
         this.notifications = new Notifications(new Notifications.Parts(database, config.site(), config.notifications(),
-                new StatusApi(config.site(), pageId(config), times), incidents, components, audit, tokens,
+                statusApi, incidents, components, audit, tokens,
                 new FormTokens(cookies, tokens), templates, times, clock), Backoff.STANDARD);
         // With a mail server, invitation and reset links go by mail; without, the admin is shown each to pass on.
         LinkSender links = config.notifications().hasSmtp()
@@ -239,7 +234,13 @@ public final class Vigil {
         return new Vigil(config, clock, demoFailing, source);
     }
 
+    /** Opens and migrates the store, applies vigil.yml to it, then listens and schedules. */
     public Vigil start() {
+        database.open();
+        database.write(handle -> {
+            configSync.apply(handle, config, clock.instant());
+            return null;
+        });
         if (config.demo()) {
             new DemoHistory(database, config, clock).seedIfNew();
         }

@@ -1,7 +1,6 @@
 package dev.vigil.components;
 
 import dev.vigil.probes.ProbeStatus;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;

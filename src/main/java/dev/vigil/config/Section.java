@@ -1,6 +1,5 @@
 package dev.vigil.config;
 
-import dev.vigil.config.RedactedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.vigil.console;
 
-import dev.vigil.console.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.vigil.console;
 
-import dev.vigil.console.Role;
 import io.javalin.http.Context;
 import java.util.List;
 

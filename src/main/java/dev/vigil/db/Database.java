@@ -27,47 +27,72 @@ public final class Database implements AutoCloseable {
     private static final int POSTGRES_POOL = 8;
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
+    private final String jdbcUrl;
     private final Dialect dialect;
-    private final HikariDataSource writerPool;
-    private final HikariDataSource readerPool;
-    private final Jdbi writer;
-    private final Jdbi reader;
+    private volatile Pools pools;
 
-    private Database(Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
-        this.dialect = dialect;
-        this.writerPool = writerPool;
-        this.readerPool = readerPool;
-        this.writer = Jdbi.create(writerPool);
-        this.reader = readerPool == writerPool ? writer : Jdbi.create(readerPool);
+    /** The connection pools and their Jdbi, once {@link #open()} has made them. */
+    private record Pools(HikariDataSource writerPool, HikariDataSource readerPool, Jdbi writer, Jdbi reader) {
+        static Pools of(HikariDataSource writerPool, HikariDataSource readerPool) {
+            Jdbi writer = Jdbi.create(writerPool);
+            return new Pools(writerPool, readerPool, writer,
+                    readerPool == writerPool ? writer : Jdbi.create(readerPool));
+        }
+    }
+
+    private Database(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+        this.dialect = Dialect.of(jdbcUrl);
+    }
+
+    /** The store at this URL, not yet connected: {@link #open()} connects and migrates. */
+    public static Database at(String jdbcUrl) {
+        return new Database(jdbcUrl);
     }
 
     /** Opens the store and applies pending migrations; a failed migration throws and start-up stops. */
     public static Database open(String jdbcUrl) {
-        Dialect dialect = Dialect.of(jdbcUrl);
-        Database database = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl);
-        try {
-            database.migrate();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return database;
+        return at(jdbcUrl).open();
     }
 
-    private static Database openSqlite(String jdbcUrl) {
+    /** Connects and applies pending migrations; a failed migration closes the pools and throws. */
+    public synchronized Database open() {
+        if (pools != null) {
+            throw new IllegalStateException("the database is already open");
+        }
+        Pools opened = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl);
+        try {
+            migrate(opened.writerPool());
+        } catch (RuntimeException e) {
+            close(opened);
+            throw e;
+        }
+        pools = opened;
+        return this;
+    }
+
+    private Pools connected() {
+        Pools current = pools;
+        if (current == null) {
+            throw new IllegalStateException("the database is not open (Vigil.start opens it)");
+        }
+        return current;
+    }
+
+    private static Pools openSqlite(String jdbcUrl) {
         createParentFolder(jdbcUrl);
         HikariDataSource writerPool = pool("vigil-writer", sqliteSource(jdbcUrl, false), 1, false);
         HikariDataSource readerPool = pool("vigil-reader", sqliteSource(jdbcUrl, true), SQLITE_READERS, true);
-        return new Database(Dialect.SQLITE, writerPool, readerPool);
+        return Pools.of(writerPool, readerPool);
     }
 
-    private static Database openPostgres(String jdbcUrl) {
+    private static Pools openPostgres(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("vigil-postgres");
         config.setMaximumPoolSize(POSTGRES_POOL);
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRESQL, pool, pool);
+        return Pools.of(pool, pool);
     }
 
     private static DataSource sqliteSource(String jdbcUrl, boolean readOnly) {
@@ -116,7 +141,7 @@ public final class Database implements AutoCloseable {
      * The shared migrations, plus the folder of this store's own (db/sqlite or db/postgresql) for SQL
      * that cannot be shared, such as full-text search. Version numbers are unique across the folders.
      */
-    private void migrate() {
+    private void migrate(DataSource writerPool) {
         Flyway.configure()
                 .dataSource(writerPool)
                 .locations("classpath:db/migration", "classpath:" + dialect.migrationFolder())
@@ -132,7 +157,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs the callback in one write transaction: all of it is committed, or none of it. */
     public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
-        return writer.inTransaction(callback);
+        return connected().writer().inTransaction(callback);
     }
 
     /**
@@ -141,28 +166,36 @@ public final class Database implements AutoCloseable {
      * snapshot; a read-only transaction never fails for it. SQLite reads one snapshot either way.
      */
     public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
-        return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback);
+        return connected().reader().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback);
     }
 
     /** True when the store answers a trivial query. */
     public boolean isReachable() {
         try {
-            return reader.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return connected().reader().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     @Override
-    public void close() {
-        if (readerPool != writerPool) {
-            readerPool.close();
+    public synchronized void close() {
+        Pools open = pools;
+        pools = null;
+        if (open != null) {
+            close(open);
         }
-        writerPool.close();
+    }
+
+    private static void close(Pools open) {
+        if (open.readerPool() != open.writerPool()) {
+            open.readerPool().close();
+        }
+        open.writerPool().close();
     }
 
     /** Raw handle access for tests and maintenance commands that need it (integrity checks). */
     public <R, X extends Exception> R withWriterHandle(HandleCallback<R, X> callback) throws X {
-        return writer.withHandle(callback);
+        return connected().writer().withHandle(callback);
     }
 }

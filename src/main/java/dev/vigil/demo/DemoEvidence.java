@@ -2,11 +2,11 @@ package dev.vigil.demo;
 
 import dev.vigil.config.VigilConfig;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.Outcome;
+import dev.vigil.probes.ProbeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;

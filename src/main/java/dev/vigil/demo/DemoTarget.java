@@ -1,9 +1,9 @@
 package dev.vigil.demo;
 
+import dev.vigil.errors.NotFound;
 import dev.vigil.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +54,7 @@ public final class DemoTarget {
     private static String service(Context ctx) {
         String service = ctx.pathParam("service");
         if (!SERVICES.contains(service)) {
-            throw new NotFoundResponse("No demo service " + service + "; there are " + String.join(", ", SERVICES.stream().sorted().toList()));
+            throw new NotFound("No demo service " + service + "; there are " + String.join(", ", SERVICES.stream().sorted().toList()));
         }
         return service;
     }

@@ -1,21 +1,16 @@
 package dev.vigil.maintenance;
 
 import dev.vigil.accounts.ApiGuard;
-import dev.vigil.web.ApiErrors;
-import dev.vigil.web.JsonBody;
-import dev.vigil.web.JsonResponse;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
-import dev.vigil.maintenance.Maintenance;
-import dev.vigil.maintenance.MaintenanceForm;
-import dev.vigil.maintenance.MaintenanceService;
-import dev.vigil.maintenance.MaintenanceUpdate;
-import dev.vigil.maintenance.NewMaintenance;
-import dev.vigil.time.TimeFormat;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.web.ApiErrors;
+import dev.vigil.web.JsonBody;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -143,11 +138,11 @@ public final class MaintenanceApi {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no maintenance window with the id \"" + ctx.pathParam("id") + "\".");
+            throw new NotFound("There is no maintenance window with the id \"" + ctx.pathParam("id") + "\".");
         }
     }
 
-    private static NotFoundResponse noSuchWindow(long id) {
-        return new NotFoundResponse("There is no maintenance window with the id \"" + id + "\".");
+    private static NotFound noSuchWindow(long id) {
+        return new NotFound("There is no maintenance window with the id \"" + id + "\".");
     }
 }

@@ -1,19 +1,19 @@
 package dev.vigil.maintenance;
 
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.Session;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
-import dev.vigil.time.TimeFormat;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.errors.Refused;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -83,15 +83,15 @@ public final class MaintenanceHandlers {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("No maintenance window " + ctx.pathParam("id"));
+            throw new NotFound("No maintenance window " + ctx.pathParam("id"));
         }
         if (maintenance.find(id).isEmpty()) {
-            throw new NotFoundResponse("No maintenance window " + id);
+            throw new NotFound("No maintenance window " + id);
         }
         try {
             maintenance.cancel(id, "series".equals(ctx.formParam("scope")), StaffGuard.session(ctx).user().actor());
         } catch (InvalidInput e) {
-            throw new BadRequestResponse(e.getMessage());
+            throw new Refused(e.getMessage());
         }
         ctx.redirect("/console/maintenance", HttpStatus.SEE_OTHER);
     }

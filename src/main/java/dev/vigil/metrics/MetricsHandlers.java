@@ -1,9 +1,9 @@
 package dev.vigil.metrics;
 
 import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.errors.Refused;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Clock;
 
@@ -29,7 +29,7 @@ public final class MetricsHandlers {
         try {
             window = Window.parse(ctx.queryParam("months"));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
+            throw new Refused(e.getMessage());
         }
         MetricsReport report = queries.report(window, times.zone(), clock.instant());
         templates.page(ctx, "metrics/page.jte",

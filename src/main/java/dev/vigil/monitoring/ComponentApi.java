@@ -1,20 +1,18 @@
 package dev.vigil.monitoring;
 
 import dev.vigil.accounts.ApiGuard;
-import dev.vigil.web.ApiErrors;
-import dev.vigil.web.JsonBody;
-import dev.vigil.web.JsonResponse;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
-import dev.vigil.monitoring.ComponentEditor;
-import dev.vigil.monitoring.ComponentInput;
 import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.Entries;
 import dev.vigil.db.Database;
-import dev.vigil.time.TimeFormat;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.time.TimeFormat;
+import dev.vigil.web.ApiErrors;
+import dev.vigil.web.JsonBody;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +77,7 @@ public final class ComponentApi {
 
     private Component find(String id) {
         return database.read(handle -> components.find(handle, id))
-                .orElseThrow(() -> new NotFoundResponse("There is no component with the id \"" + id + "\"."));
+                .orElseThrow(() -> new NotFound("There is no component with the id \"" + id + "\"."));
     }
 
     private Map<String, Object> view(Component c) {

@@ -1,7 +1,5 @@
 package dev.vigil.monitoring;
 
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.Session;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.components.Component;
@@ -9,11 +7,12 @@ import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.Durations;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
-import dev.vigil.db.Database;
-import dev.vigil.monitoring.ProbeRegistry;
-import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.config.RedactedUrl;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
+import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -3,17 +3,15 @@ package dev.vigil.monitoring;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
-import dev.vigil.monitoring.ConfigSync;
 import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.RedactedUrl;
 import dev.vigil.db.Database;
-import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.errors.Conflict;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeSettingsStore;
-import dev.vigil.config.RedactedUrl;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.ConflictResponse;
-import io.javalin.http.NotFoundResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,9 +63,9 @@ public final class ComponentEditor {
     /** An active component made in the console; 404 if there is none, 409 if vigil.yml owns it. */
     public Component editableComponent(String id) {
         Component component = database.read(handle -> components.find(handle, id))
-                .orElseThrow(() -> new NotFoundResponse("There is no component with the id \"" + id + "\"."));
+                .orElseThrow(() -> new NotFound("There is no component with the id \"" + id + "\"."));
         if (!SOURCE.equals(component.source())) {
-            throw new ConflictResponse("The component \"" + id + "\" is managed in vigil.yml. Edit the file, then "
+            throw new Conflict("The component \"" + id + "\" is managed in vigil.yml. Edit the file, then "
                     + "reload it from the console's Components page.");
         }
         return component;
@@ -76,11 +74,11 @@ public final class ComponentEditor {
     /** An active probe made in the console; 404 if there is none, 409 if vigil.yml owns it. */
     public ProbeConfig editableProbe(String id) {
         if (registry.isFromConfig(id)) {
-            throw new ConflictResponse("The probe \"" + id + "\" is managed in vigil.yml. Edit the file, then "
+            throw new Conflict("The probe \"" + id + "\" is managed in vigil.yml. Edit the file, then "
                     + "reload it from the console's Components page.");
         }
         return database.read(handle -> settings.findActive(handle, id))
-                .orElseThrow(() -> new NotFoundResponse("There is no probe with the id \"" + id + "\"."));
+                .orElseThrow(() -> new NotFound("There is no probe with the id \"" + id + "\"."));
     }
 
     /** @param position its place on the page, or null for after every other component */

@@ -1,25 +1,23 @@
 package dev.vigil.monitoring;
 
 import dev.vigil.accounts.ApiGuard;
-import dev.vigil.web.ApiErrors;
-import dev.vigil.web.JsonBody;
-import dev.vigil.web.JsonResponse;
-import dev.vigil.monitoring.ComponentEditor;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.RedactedUrl;
 import dev.vigil.db.Database;
-import dev.vigil.monitoring.ProbeRegistry;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
-import dev.vigil.config.RedactedUrl;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.ApiErrors;
+import dev.vigil.web.JsonBody;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +96,7 @@ public final class ProbeApi {
 
     private ProbeConfig find(String id) {
         return probes.running().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundResponse("There is no probe with the id \"" + id + "\"."));
+                .orElseThrow(() -> new NotFound("There is no probe with the id \"" + id + "\"."));
     }
 
     private Map<String, Object> view(ProbeConfig p) {

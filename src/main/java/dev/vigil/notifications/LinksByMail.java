@@ -2,11 +2,11 @@ package dev.vigil.notifications;
 
 import dev.vigil.accounts.LinkSender;
 import dev.vigil.accounts.OneTimeLink;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.SecretTokens;
 import dev.vigil.accounts.User;
-import dev.vigil.time.TimeFormat;
+import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.time.TimeFormat;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;

@@ -1,17 +1,17 @@
 package dev.vigil.notifications;
 
-import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.notifications.NotificationPages.DeliveryRow;
 import dev.vigil.notifications.NotificationPages.HookForm;
 import dev.vigil.notifications.NotificationPages.HookRow;
 import dev.vigil.notifications.NotificationPages.SubscriberRow;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public final class NotificationConsole {
         long id = id(ctx);
         try {
             if (!alerts.changeEvents(id, ctx.formParams("event"), actor(ctx))) {
-                throw new NotFoundResponse("No such hook; it may have been removed already.");
+                throw new NotFound("No such hook; it may have been removed already.");
             }
             ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
@@ -83,7 +83,7 @@ public final class NotificationConsole {
     /** POST /console/notifications/hooks/{id}/remove */
     public void removeHook(Context ctx) {
         if (!alerts.remove(id(ctx), actor(ctx))) {
-            throw new NotFoundResponse("No such hook; it may have been removed already.");
+            throw new NotFound("No such hook; it may have been removed already.");
         }
         ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
     }
@@ -91,7 +91,7 @@ public final class NotificationConsole {
     /** POST /console/notifications/subscribers/{id}/remove */
     public void removeSubscriber(Context ctx) {
         if (!subscriptions.remove(id(ctx), actor(ctx))) {
-            throw new NotFoundResponse("No such subscriber; they may have left already.");
+            throw new NotFound("No such subscriber; they may have left already.");
         }
         ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
     }
@@ -148,7 +148,7 @@ public final class NotificationConsole {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("No such item: " + ctx.pathParam("id"));
+            throw new NotFound("No such item: " + ctx.pathParam("id"));
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.vigil.notifications;
 
 import dev.vigil.accounts.FormTokens;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.notifications.NotificationPages.Choice;
 import dev.vigil.notifications.NotificationPages.Form;
 import dev.vigil.notifications.NotificationPages.LinkPage;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

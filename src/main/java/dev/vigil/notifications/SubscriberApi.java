@@ -1,13 +1,10 @@
 package dev.vigil.notifications;
 
 import dev.vigil.accounts.ApiGuard;
-import dev.vigil.web.JsonResponse;
-import dev.vigil.notifications.Masks;
-import dev.vigil.notifications.Subscriber;
-import dev.vigil.notifications.Subscriptions;
+import dev.vigil.errors.NotFound;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +56,7 @@ public final class SubscriberApi {
         return json;
     }
 
-    private static NotFoundResponse noSuchSubscriber(String id) {
-        return new NotFoundResponse("There is no subscriber with the id \"" + id + "\"; they may have left already.");
+    private static NotFound noSuchSubscriber(String id) {
+        return new NotFound("There is no subscriber with the id \"" + id + "\"; they may have left already.");
     }
 }

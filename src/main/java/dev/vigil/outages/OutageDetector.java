@@ -1,8 +1,8 @@
 package dev.vigil.outages;
 
-import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeState.Streak;
 import dev.vigil.probes.Outcome;
+import dev.vigil.probes.ProbeStatus;
 import java.time.Instant;
 import java.util.Optional;
 

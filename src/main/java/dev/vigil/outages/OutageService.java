@@ -1,12 +1,12 @@
 package dev.vigil.outages;
 
-import dev.vigil.probes.ProbeStatus;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.ProbeStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.vigil.outages;
 
-import dev.vigil.probes.ProbeStatus;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.probes.ProbeStatus;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

@@ -1,7 +1,7 @@
 package dev.vigil.outages;
 
-import dev.vigil.probes.ProbeStatus;
 import dev.vigil.outages.ProbeState.Streak;
+import dev.vigil.probes.ProbeStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ record Form(Map<String, List<String>> fields) {
         try {
             return Long.parseLong(ctx.pathParam(param));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam(param));
+            throw new NotFound("Nothing here has the id " + ctx.pathParam(param));
         }
     }
 }

@@ -1,28 +1,19 @@
 package dev.vigil.postmortems;
 
 import dev.vigil.accounts.ApiGuard;
+import dev.vigil.actionitems.Actor;
+import dev.vigil.errors.Conflict;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.errors.Refused;
+import dev.vigil.postmortems.PostmortemAutomation.Full;
+import dev.vigil.postmortems.PostmortemAutomation.Overview;
+import dev.vigil.postmortems.PostmortemWorkflow.Action;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
-import dev.vigil.actionitems.Actor;
-import dev.vigil.postmortems.EditConflict;
-import dev.vigil.postmortems.Postmortem;
-import dev.vigil.postmortems.PostmortemAutomation;
-import dev.vigil.postmortems.PostmortemAutomation.Full;
-import dev.vigil.postmortems.PostmortemAutomation.Overview;
-import dev.vigil.postmortems.PostmortemEdits;
-import dev.vigil.postmortems.PostmortemStatus;
-import dev.vigil.postmortems.PostmortemStore;
-import dev.vigil.postmortems.PostmortemWorkflow.Action;
-import dev.vigil.postmortems.Postmortems;
-import dev.vigil.postmortems.Severity;
-import dev.vigil.postmortems.TimelineEvent;
-import dev.vigil.time.TimeFormat;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +125,7 @@ public final class PostmortemApi {
                 .check(version != null, "version", "Give the version you read.")
                 .throwIfAny();
         if (action.equals("approve") || action.equals("request_changes")) {
-            throw new BadRequestResponse("Only a named reviewer can " + action.replace('_', ' ') + ", in the console: "
+            throw new Refused("Only a named reviewer can " + action.replace('_', ' ') + ", in the console: "
                     + "an API token is not a person and cannot be a reviewer.");
         }
         try {
@@ -142,7 +133,7 @@ public final class PostmortemApi {
         } catch (EditConflict e) {
             throw conflict();
         } catch (InvalidInput refused) {
-            throw new BadRequestResponse(String.join(" ", refused.fields().values()));
+            throw new Refused(String.join(" ", refused.fields().values()));
         }
         JsonResponse.send(ctx, 200, view(automation.one(id)));
     }
@@ -197,8 +188,8 @@ public final class PostmortemApi {
         }
     }
 
-    private static ConflictResponse conflict() {
-        return new ConflictResponse("Someone else changed this postmortem since that version, so nothing was saved. "
+    private static Conflict conflict() {
+        return new Conflict("Someone else changed this postmortem since that version, so nothing was saved. "
                 + "Read it again and send the current version.");
     }
 
@@ -270,7 +261,7 @@ public final class PostmortemApi {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no postmortem with the id \"" + ctx.pathParam("id") + "\".");
+            throw new NotFound("There is no postmortem with the id \"" + ctx.pathParam("id") + "\".");
         }
     }
 }

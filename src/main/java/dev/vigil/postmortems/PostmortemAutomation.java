@@ -2,8 +2,8 @@ package dev.vigil.postmortems;
 
 import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
+import dev.vigil.errors.NotFound;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class PostmortemAutomation {
     public Full one(long id) {
         return database.read(handle -> {
             Postmortem postmortem = store.find(handle, id)
-                    .orElseThrow(() -> new NotFoundResponse("There is no postmortem with the id \"" + id + "\"."));
+                    .orElseThrow(() -> new NotFound("There is no postmortem with the id \"" + id + "\"."));
             List<Reviewer> named = reviewStore.reviewers(handle, id).stream()
                     .map(r -> new Reviewer(r.userId(), r.name(), r.approvedAt())).toList();
             String publicBody = reviewStore.find(handle, id).map(ReviewStore.Header::publicBody).orElse(null);

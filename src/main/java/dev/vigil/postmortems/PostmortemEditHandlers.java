@@ -65,7 +65,7 @@ public final class PostmortemEditHandlers {
                         throw InvalidInput.of("annotation." + eventId, e.getMessage());
                     }
                 }
-                default -> throw new io.javalin.http.NotFoundResponse("No such timeline action: " + action);
+                default -> throw new dev.vigil.errors.NotFound("No such timeline action: " + action);
             }
         });
     }

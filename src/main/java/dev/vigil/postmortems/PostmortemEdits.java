@@ -2,11 +2,11 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
-import dev.vigil.actionitems.Actor;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
+import dev.vigil.errors.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * Staff edits of a postmortem. Each public method is one transaction that writes a revision row
  * per changed field and moves the version on with compare-and-set: given the version the form was
  * loaded with, a lost race throws {@link EditConflict} and writes nothing. Bad input is an
- * {@link InvalidInput} (nothing written); a missing postmortem or event a {@link NotFoundResponse}.
+ * {@link InvalidInput} (nothing written); a missing postmortem or event a {@link NotFound}.
  */
 public final class PostmortemEdits {
     public static final int SECTION_LIMIT = 50_000;
@@ -113,7 +113,7 @@ public final class PostmortemEdits {
     private Edit sectionEdit(long id, String key, String text) {
         return (handle, before, changes) -> {
             PostmortemStore.Section section = store.sections(handle, id).stream().filter(s -> s.key().equals(key))
-                    .findFirst().orElseThrow(() -> new NotFoundResponse("No section " + key + " in postmortem " + id));
+                    .findFirst().orElseThrow(() -> new NotFound("No section " + key + " in postmortem " + id));
             changes.compare("section:" + key, section.body(), text);
             store.updateSection(handle, id, key, text, clock.instant());
         };
@@ -210,7 +210,7 @@ public final class PostmortemEdits {
 
     private TimelineEvent event(Handle handle, long id, long eventId) {
         return timeline.find(handle, id, eventId)
-                .orElseThrow(() -> new NotFoundResponse("No event " + eventId + " in postmortem " + id));
+                .orElseThrow(() -> new NotFound("No event " + eventId + " in postmortem " + id));
     }
 
     private String ownerName(Handle handle, Long ownerId) {
@@ -240,7 +240,7 @@ public final class PostmortemEdits {
     private void write(Actor actor, long id, long version, Edit edit) {
         Instant now = clock.instant();
         database.write(handle -> {
-            Postmortem before = store.find(handle, id).orElseThrow(() -> new NotFoundResponse("No postmortem " + id));
+            Postmortem before = store.find(handle, id).orElseThrow(() -> new NotFound("No postmortem " + id));
             if (before.version() != version) {
                 throw new EditConflict();
             }

@@ -1,9 +1,9 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;

@@ -1,8 +1,8 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.accounts.User;
 import dev.vigil.actionitems.ItemStatus;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.markdown.Markdown;
 import dev.vigil.postmortems.PostmortemPages.EventLine;
 import dev.vigil.postmortems.PostmortemPages.Header;

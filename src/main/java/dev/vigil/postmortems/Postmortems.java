@@ -2,15 +2,15 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
-import dev.vigil.actionitems.Actor;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  * The postmortem write-up (issue 4): creating one from incidents, reading it, refreshing its
  * timeline from the records, deleting it, and its template. Edits are {@link PostmortemEdits}.
  * Each public method is one transaction; a postmortem that does not exist (or was deleted) is a
- * {@link NotFoundResponse}, bad input an {@link InvalidInput} with nothing written.
+ * {@link NotFound}, bad input an {@link InvalidInput} with nothing written.
  */
 public final class Postmortems {
     public static final int TITLE_LIMIT = 200;
@@ -226,7 +226,7 @@ public final class Postmortems {
     }
 
     private Postmortem existing(Handle handle, long id) {
-        return store.find(handle, id).orElseThrow(() -> new NotFoundResponse("No postmortem " + id));
+        return store.find(handle, id).orElseThrow(() -> new NotFound("No postmortem " + id));
     }
 
 }

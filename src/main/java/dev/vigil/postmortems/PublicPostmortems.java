@@ -4,14 +4,14 @@ import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
 import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
 import dev.vigil.postmortems.PostmortemWorkflow.Decision;
 import dev.vigil.postmortems.PublicDraftSkeleton.IncidentFacts;
 import dev.vigil.postmortems.PublicPostmortemStore.Item;
 import dev.vigil.postmortems.ReviewStore.Header;
 import dev.vigil.postmortems.ReviewStore.LinkedIncident;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class PublicPostmortems {
         boolean published = database.write(handle -> {
             Header header = reviews.header(handle, id);
             Item item = store.items(handle, id).stream().filter(i -> i.id() == itemId).findFirst()
-                    .orElseThrow(() -> new NotFoundResponse("Postmortem " + id + " has no action item " + itemId));
+                    .orElseThrow(() -> new NotFound("Postmortem " + id + " has no action item " + itemId));
             if (item.shown() == shown) {
                 return false;
             }

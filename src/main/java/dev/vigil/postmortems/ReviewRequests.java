@@ -1,13 +1,13 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 
 /** What the review and public-version handlers read from a request, and how they answer a change. */
@@ -22,7 +22,7 @@ final class ReviewRequests {
         try {
             return Long.parseLong(ctx.pathParam(param));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam(param));
+            throw new NotFound("Nothing here has the id " + ctx.pathParam(param));
         }
     }
 

@@ -4,13 +4,13 @@ import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
 import dev.vigil.actionitems.Actor;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.postmortems.PostmortemWorkflow.Action;
 import dev.vigil.postmortems.PostmortemWorkflow.Decision;
 import dev.vigil.postmortems.PostmortemWorkflow.Facts;
 import dev.vigil.postmortems.ReviewStore.Header;
 import dev.vigil.postmortems.ReviewStore.Reviewer;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -178,7 +178,7 @@ final class Reviews {
     }
 
     Header header(Handle handle, long id) {
-        return store.find(handle, id).orElseThrow(() -> new NotFoundResponse("No postmortem " + id));
+        return store.find(handle, id).orElseThrow(() -> new NotFound("No postmortem " + id));
     }
 
     /** The postmortem, if it is still at the version the person saw. */

@@ -34,10 +34,19 @@ public final class Scheduler implements AutoCloseable {
         void run(Instant scheduledAt) throws Exception;
     }
 
-    private final org.quartz.Scheduler quartz;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final int threads;
+    private org.quartz.Scheduler quartz;
 
+    /** Nothing is created until the first task is scheduled or the scheduler starts. */
     public Scheduler(int threads) {
+        this.threads = threads;
+    }
+
+    private synchronized org.quartz.Scheduler quartz() {
+        if (quartz != null) {
+            return quartz;
+        }
         Properties properties = new Properties();
         // A unique name: tests start several Vigils in one JVM, and Quartz keys schedulers by name.
         properties.setProperty("org.quartz.scheduler.instanceName", "vigil-" + UUID.randomUUID());
@@ -48,6 +57,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             quartz = new StdSchedulerFactory(properties).getScheduler();
             quartz.setJobFactory((bundle, scheduler) -> new TaskJob(tasks.get(bundle.getJobDetail().getKey().getName())));
+            return quartz;
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot create the scheduler: " + e.getMessage(), e);
         }
@@ -60,7 +70,7 @@ public final class Scheduler implements AutoCloseable {
     public void every(String name, Duration interval, Duration firstDelay, Task task) {
         tasks.put(name, task);
         try {
-            quartz.scheduleJob(
+            quartz().scheduleJob(
                     JobBuilder.newJob(TaskJob.class).withIdentity(name).build(),
                     TriggerBuilder.newTrigger().withIdentity(name)
                             .startAt(Date.from(Instant.now().plus(firstDelay)))
@@ -80,7 +90,7 @@ public final class Scheduler implements AutoCloseable {
      */
     public void cancel(String name) {
         try {
-            quartz.deleteJob(JobKey.jobKey(name));
+            quartz().deleteJob(JobKey.jobKey(name));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot cancel " + name + ": " + e.getMessage(), e);
         }
@@ -89,7 +99,7 @@ public final class Scheduler implements AutoCloseable {
 
     public void start() {
         try {
-            quartz.start();
+            quartz().start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the scheduler: " + e.getMessage(), e);
         }
@@ -100,9 +110,9 @@ public final class Scheduler implements AutoCloseable {
         return Set.copyOf(tasks.keySet());
     }
 
-    public boolean isRunning() {
+    public synchronized boolean isRunning() {
         try {
-            return quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
+            return quartz != null && quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
         } catch (SchedulerException e) {
             return false;
         }
@@ -111,8 +121,15 @@ public final class Scheduler implements AutoCloseable {
     /** Stops scheduling and waits for running tasks, so a check in flight is recorded before the database closes. */
     @Override
     public void close() {
+        org.quartz.Scheduler created;
+        synchronized (this) {
+            created = quartz;
+        }
+        if (created == null) {
+            return;
+        }
         try {
-            quartz.shutdown(true);
+            created.shutdown(true);
         } catch (SchedulerException e) {
             log.warn("Scheduler did not stop cleanly: {}", e.getMessage());
         }

@@ -1,9 +1,9 @@
 package dev.vigil.statuspage;
 
+import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /** The public page, API and feeds, served from the prepared snapshot. */
 public final class StatusHandlers {
@@ -50,9 +50,9 @@ public final class StatusHandlers {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("No incident " + ctx.pathParam("id"));
+            throw new NotFound("No incident " + ctx.pathParam("id"));
         }
-        serve(ctx, publisher.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id)));
+        serve(ctx, publisher.incidentPage(id).orElseThrow(() -> new NotFound("No incident " + id)));
     }
 
     private static void serve(Context ctx, CachedResponse response) {

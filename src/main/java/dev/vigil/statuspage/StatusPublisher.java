@@ -74,7 +74,7 @@ public final class StatusPublisher implements AutoCloseable {
     private final IncidentPageCache incidentPages = new IncidentPageCache();
 
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
-            MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, String pageId, Markdown markdown, Templates templates, Clock clock) {
+            MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, StatusApi api, Markdown markdown, Templates templates, Clock clock) {
         this.database = database;
         this.components = components;
         this.incidents = incidents;
@@ -83,7 +83,7 @@ public final class StatusPublisher implements AutoCloseable {
         this.clock = clock;
         this.times = new TimeFormat(site.timeZone());
         this.markdown = markdown;
-        this.api = new StatusApi(site, pageId, times);
+        this.api = api;
         this.views = new StatusPageViews(site, times, markdown);
         this.uptime = new UptimeCalculator(site.timeZone());
         this.templates = templates;

@@ -1,6 +1,5 @@
 package dev.vigil.web;
 
-import dev.vigil.web.ApiErrors;
 import io.javalin.http.Context;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package dev.vigil.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.errors.InvalidInput;
-import dev.vigil.web.Json;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;

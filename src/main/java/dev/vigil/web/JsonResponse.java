@@ -1,6 +1,5 @@
 package dev.vigil.web;
 
-import dev.vigil.web.Json;
 import io.javalin.http.Context;
 
 /** Writes the admin API's answers: JSON, never cached (they are per token and change with every write). */

@@ -8,7 +8,6 @@ import dev.vigil.testing.ApiClient;
 import dev.vigil.testing.MovableClock;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

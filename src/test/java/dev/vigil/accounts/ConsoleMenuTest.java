@@ -1,11 +1,11 @@
 package dev.vigil.accounts;
 
-import dev.vigil.console.Role;
-import dev.vigil.console.ConsoleMenu;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.console.ConsoleMenu;
 import dev.vigil.console.ConsoleMenu.Link;
 import dev.vigil.console.ConsoleMenu.Section;
+import dev.vigil.console.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

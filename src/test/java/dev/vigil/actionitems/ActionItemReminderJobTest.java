@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.console.Role;
 import dev.vigil.actionitems.ActionItemReminderJob.Run;
+import dev.vigil.console.Role;
 import dev.vigil.notifications.Channel;
 import dev.vigil.notifications.Event;
 import dev.vigil.notifications.MailSender;

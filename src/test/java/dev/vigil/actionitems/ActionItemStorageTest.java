@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.console.Role;
 import dev.vigil.config.PostmortemConfig;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
-import dev.vigil.errors.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,8 +3,8 @@ package dev.vigil.actionitems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.console.Role;
 import dev.vigil.actionitems.ReminderItem.Person;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;

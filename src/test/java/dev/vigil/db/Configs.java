@@ -1,18 +1,18 @@
 package dev.vigil.db;
 
 import dev.vigil.components.ComponentStore;
-import dev.vigil.monitoring.ConfigSync;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.monitoring.ConfigSync;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeRetirement;
 import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.time.TimeFormat;
-import java.time.ZoneId;
 import dev.vigil.testing.RunningVigil;
+import dev.vigil.time.TimeFormat;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /** Configurations for storage tests, and their sync into a store as Vigil does at start-up. */

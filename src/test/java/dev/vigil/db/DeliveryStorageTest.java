@@ -19,8 +19,8 @@ import dev.vigil.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /** The outbox: queue once per key, claim for one attempt at a time, retry with backoff, recover lapsed claims. */
 class DeliveryStorageTest {

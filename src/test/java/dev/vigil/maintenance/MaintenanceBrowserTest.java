@@ -3,8 +3,8 @@ package dev.vigil.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.accounts.PasswordHasher;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.console.Role;
 import dev.vigil.testing.Browser;
 import dev.vigil.testing.MovableClock;
 import dev.vigil.testing.RunningVigil;

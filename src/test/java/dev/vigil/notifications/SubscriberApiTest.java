@@ -4,8 +4,6 @@ import static dev.vigil.testing.ApiClient.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.notifications.Channel;
-import dev.vigil.notifications.SubscriberStore;
 import dev.vigil.testing.ApiClient;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;

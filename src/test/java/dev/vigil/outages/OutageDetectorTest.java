@@ -1,12 +1,12 @@
 package dev.vigil.outages;
 
-import dev.vigil.probes.ProbeStatus;
 import static dev.vigil.probes.Outcome.DEGRADED;
 import static dev.vigil.probes.Outcome.DOWN;
 import static dev.vigil.probes.Outcome.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.probes.Outcome;
+import dev.vigil.probes.ProbeStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

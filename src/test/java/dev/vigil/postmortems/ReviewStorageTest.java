@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.accounts.AuditLog;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.User;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
 import dev.vigil.time.TimeFormat;
-import dev.vigil.errors.InvalidInput;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.vigil.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.search.SearchQuery.Term;
 import dev.vigil.search.SearchQuery.Term.Type;
-import dev.vigil.errors.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class SearchQueryTest {

@@ -1,6 +1,5 @@
 package dev.vigil.testing;
 
-import dev.vigil.console.Role;
 import dev.vigil.accounts.UserStore;
 import dev.vigil.actionitems.ActionItem;
 import dev.vigil.actionitems.ActionItemStore;
@@ -9,6 +8,7 @@ import dev.vigil.actionitems.ItemKind;
 import dev.vigil.actionitems.ItemSource;
 import dev.vigil.actionitems.Priority;
 import dev.vigil.actionitems.StatusRules;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.postmortems.Postmortem;
 import dev.vigil.postmortems.PostmortemStore;

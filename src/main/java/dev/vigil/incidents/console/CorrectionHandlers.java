@@ -1,11 +1,11 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
+import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 
 /** One update with the texts it had before, and the form to correct it. */
@@ -52,9 +52,9 @@ public final class CorrectionHandlers {
         long id = Requests.pathId(ctx, "id");
         long updateId = Requests.pathId(ctx, "updateId");
         IncidentReads.WithRevisions found = reads.withRevisions(id, updateId)
-                .orElseThrow(() -> new NotFoundResponse("No incident " + id));
+                .orElseThrow(() -> new NotFound("No incident " + id));
         IncidentUpdate update = found.incident().updates().stream().filter(u -> u.id() == updateId).findFirst()
-                .orElseThrow(() -> new NotFoundResponse("No update " + updateId + " in incident " + id));
+                .orElseThrow(() -> new NotFound("No update " + updateId + " in incident " + id));
         pages.page(ctx, "console/incidents/update.jte", views.update(Requests.frame(ctx, siteName),
                 Requests.canEdit(ctx), found.incident(), update, found.revisions(),
                 body == null ? update.body() : body, preview, errors));

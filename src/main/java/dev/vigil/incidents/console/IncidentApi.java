@@ -1,17 +1,17 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.accounts.ApiGuard;
-import dev.vigil.web.ApiErrors;
-import dev.vigil.web.JsonBody;
-import dev.vigil.web.JsonResponse;
 import dev.vigil.db.Database;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.StaffIncidents;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.ApiErrors;
+import dev.vigil.web.JsonBody;
+import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -112,11 +112,11 @@ public final class IncidentApi {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no incident with the id \"" + ctx.pathParam("id") + "\".");
+            throw new NotFound("There is no incident with the id \"" + ctx.pathParam("id") + "\".");
         }
     }
 
-    private static NotFoundResponse noSuchIncident(long id) {
-        return new NotFoundResponse("There is no incident with the id \"" + id + "\".");
+    private static NotFound noSuchIncident(long id) {
+        return new NotFound("There is no incident with the id \"" + id + "\".");
     }
 }

@@ -6,13 +6,13 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ final class IncidentEditor {
         Instant now = clock.instant();
         database.write(handle -> {
             Incident incident = incidents.find(handle, incidentId)
-                    .orElseThrow(() -> new NotFoundResponse("No incident " + incidentId));
+                    .orElseThrow(() -> new NotFound("No incident " + incidentId));
             IncidentLifecycle.Step step = IncidentLifecycle.step(incident.status(), form.status());
             List<AffectedComponent> affected = setStatuses(handle, by, incidentId, form.components(), now);
             long updateId = incidents.addUpdate(handle, incidentId, form.status(), form.body(), now, now, affected);
@@ -120,7 +120,7 @@ final class IncidentEditor {
         Instant now = clock.instant();
         boolean changed = database.write(handle -> {
             Incident incident = incidents.find(handle, incidentId)
-                    .orElseThrow(() -> new NotFoundResponse("No incident " + incidentId));
+                    .orElseThrow(() -> new NotFound("No incident " + incidentId));
             if (incident.name().equals(name)) {
                 return false;
             }
@@ -138,10 +138,10 @@ final class IncidentEditor {
     void correct(User by, long incidentId, long updateId, String body) {
         Instant now = clock.instant();
         boolean changed = database.write(handle -> {
-            incidents.find(handle, incidentId).orElseThrow(() -> new NotFoundResponse("No incident " + incidentId));
+            incidents.find(handle, incidentId).orElseThrow(() -> new NotFound("No incident " + incidentId));
             StaffIncidentStore.UpdateText update = staff.update(handle, updateId)
                     .filter(u -> u.incidentId() == incidentId)
-                    .orElseThrow(() -> new NotFoundResponse("No update " + updateId + " in incident " + incidentId));
+                    .orElseThrow(() -> new NotFound("No update " + updateId + " in incident " + incidentId));
             if (update.body().equals(body)) {
                 return false;
             }

@@ -1,9 +1,9 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.components.ComponentStatus;
+import dev.vigil.errors.InvalidInput;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,10 +1,10 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +41,7 @@ public final class IncidentHandlers {
         long id = Requests.pathId(ctx, "id");
         Optional<IncidentViews.Loaded> loaded = reads.incidentPage(id);
         if (loaded.isEmpty()) {
-            long into = reads.mergedInto(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
+            long into = reads.mergedInto(id).orElseThrow(() -> new NotFound("No incident " + id));
             Requests.seeOther(ctx, "/console/incidents/" + into);
             return;
         }
@@ -105,7 +105,7 @@ public final class IncidentHandlers {
     }
 
     private void render(Context ctx, long id, FormInput input, String preview, Map<String, String> errors) {
-        render(ctx, reads.incidentPage(id).orElseThrow(() -> new NotFoundResponse("No incident " + id)), input,
+        render(ctx, reads.incidentPage(id).orElseThrow(() -> new NotFound("No incident " + id)), input,
                 preview, errors);
     }
 

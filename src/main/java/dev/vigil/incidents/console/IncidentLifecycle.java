@@ -1,7 +1,7 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.incidents.IncidentStatus;
 import java.util.List;
 
 /**

@@ -3,12 +3,12 @@ package dev.vigil.incidents.console;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +44,7 @@ final class IncidentMerger {
     void merge(User by, long intoId, long fromId) {
         Instant now = clock.instant();
         database.write(handle -> {
-            Incident into = incidents.find(handle, intoId).orElseThrow(() -> new NotFoundResponse("No incident " + intoId));
+            Incident into = incidents.find(handle, intoId).orElseThrow(() -> new NotFound("No incident " + intoId));
             if (fromId == intoId) {
                 throw InvalidInput.of("from", "Choose another incident: an incident cannot be merged into itself.");
             }

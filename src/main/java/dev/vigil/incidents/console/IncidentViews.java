@@ -1,8 +1,8 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.Incident;

@@ -1,10 +1,10 @@
 package dev.vigil.incidents.console;
 
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 
 /** The customer notice of an incident: draft it from the record, edit the draft, publish it. */
@@ -71,7 +71,7 @@ public final class NoticeHandlers {
     /** draft is what the editor shows: null for the stored draft. */
     private void render(Context ctx, String draft, String preview, Map<String, String> errors) {
         long id = Requests.pathId(ctx, "id");
-        IncidentReads.WithNotice found = reads.withNotice(id).orElseThrow(() -> new NotFoundResponse("No incident " + id));
+        IncidentReads.WithNotice found = reads.withNotice(id).orElseThrow(() -> new NotFound("No incident " + id));
         String shown = draft != null ? draft : found.notice().map(n -> n.draft()).orElse(null);
         pages.page(ctx, "console/incidents/notice.jte", views.notice(Requests.frame(ctx, siteName),
                 Requests.canEdit(ctx), found.incident(), found.notice(), shown, preview, errors));

@@ -5,12 +5,12 @@ import dev.vigil.accounts.User;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
+import dev.vigil.errors.InvalidInput;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.NoticeStore;
 import dev.vigil.outages.OutageStore;
-import dev.vigil.errors.InvalidInput;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -88,7 +88,7 @@ final class Notices {
     }
 
     private Incident incident(Handle handle, long incidentId) {
-        return incidents.find(handle, incidentId).orElseThrow(() -> new NotFoundResponse("No incident " + incidentId));
+        return incidents.find(handle, incidentId).orElseThrow(() -> new NotFound("No incident " + incidentId));
     }
 
     private Incident resolved(Handle handle, long incidentId, String refusal) {

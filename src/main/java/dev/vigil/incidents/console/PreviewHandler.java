@@ -1,7 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.errors.Refused;
 import dev.vigil.markdown.Markdown;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
 /**
@@ -18,7 +18,7 @@ public final class PreviewHandler {
     public void preview(Context ctx) {
         String body = IncidentForms.normalise(FormInput.of(ctx).text("body"));
         if (body.length() > IncidentForms.MAX_NOTICE) {
-            throw new BadRequestResponse("The text is longer than " + IncidentForms.MAX_NOTICE + " characters.");
+            throw new Refused("The text is longer than " + IncidentForms.MAX_NOTICE + " characters.");
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8").result(markdown.toHtml(body));

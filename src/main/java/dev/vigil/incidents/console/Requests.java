@@ -1,12 +1,12 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
+import dev.vigil.console.ConsolePages.Frame;
+import dev.vigil.console.Role;
+import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /** What every incident handler reads from a request, and how it answers after a change. */
 final class Requests {
@@ -17,7 +17,7 @@ final class Requests {
         try {
             return Long.parseLong(ctx.pathParam(param));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("Nothing here has the id " + ctx.pathParam(param));
+            throw new NotFound("Nothing here has the id " + ctx.pathParam(param));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.vigil.incidents.console;
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.User;
 import dev.vigil.db.Database;
+import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.IncidentStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -35,7 +35,7 @@ final class UpdateTemplates {
         Instant now = clock.instant();
         database.write(handle -> {
             TemplateStore.Template template = templates.find(handle, id)
-                    .orElseThrow(() -> new NotFoundResponse("No template " + id));
+                    .orElseThrow(() -> new NotFound("No template " + id));
             templates.delete(handle, id);
             audit.record(handle, now, by.actor(), "update_template.deleted", "update_template", Long.toString(id),
                     template.name());

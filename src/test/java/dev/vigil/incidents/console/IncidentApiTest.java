@@ -9,7 +9,6 @@ import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import static dev.vigil.incidents.IncidentStatus.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.incidents.console.IncidentLifecycle.Step;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.incidents.console.IncidentLifecycle.Step;
 import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTest {

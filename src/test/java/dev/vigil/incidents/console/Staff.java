@@ -3,8 +3,8 @@ package dev.vigil.incidents.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.accounts.PasswordHasher;
-import dev.vigil.console.Role;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.console.Role;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.WebClient;
 import java.net.http.HttpResponse;
