@@ -36,8 +36,9 @@ class VigilLifecycleTest {
         int port = vigil.port();
         try {
             assertThat(Files.list(dataDir).map(path -> path.getFileName().toString())).contains("vigil.db");
-            assertThat(vigil.database().read(handle -> handle.createQuery("SELECT COUNT(*) FROM components")
-                    .mapTo(Integer.class).one())).isEqualTo(1);
+            int components = vigil.database().read(handle -> handle.createQuery("SELECT COUNT(*) FROM components")
+                    .mapTo(Integer.class).one());
+            assertThat(components).isEqualTo(1);
         } finally {
             vigil.stop();
         }
