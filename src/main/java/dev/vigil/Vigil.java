@@ -35,7 +35,6 @@ import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
 import dev.vigil.api.MaintenanceApi;
-import dev.vigil.api.OpenApiDescription;
 import dev.vigil.api.PostmortemApi;
 import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
@@ -83,6 +82,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.HealthHandler;
+import dev.vigil.web.OpenApiDocument;
 import dev.vigil.web.Routes;
 import dev.vigil.web.Templates;
 import io.javalin.Javalin;
@@ -201,7 +201,7 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
-                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times),
+                new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),

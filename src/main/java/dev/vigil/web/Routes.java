@@ -16,7 +16,6 @@ import dev.vigil.api.ApiGuard;
 import dev.vigil.api.ComponentApi;
 import dev.vigil.api.IncidentApi;
 import dev.vigil.api.MaintenanceApi;
-import dev.vigil.api.OpenApiDescription;
 import dev.vigil.api.PostmortemApi;
 import dev.vigil.api.ProbeApi;
 import dev.vigil.api.SubscriberApi;
@@ -59,7 +58,7 @@ public final class Routes {
 
     /** The admin JSON API under /api/v1 and its guard. */
     public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
-            SubscriberApi subscribers, ProbeApi probes, OpenApiDescription openApi, ActionItemApi actionItems,
+            SubscriberApi subscribers, ProbeApi probes, OpenApiDocument openApi, ActionItemApi actionItems,
             PostmortemApi postmortems) {}
 
     /** Builds the web app, unstarted. */
