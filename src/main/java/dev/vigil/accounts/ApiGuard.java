@@ -1,9 +1,11 @@
 package dev.vigil.accounts;
 
 import dev.vigil.console.Role;
+import dev.vigil.web.OpenApiDocument;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
 
 /**
@@ -21,8 +23,14 @@ public final class ApiGuard {
         this.tokens = tokens;
     }
 
-    /** Runs before every admin API route, and before the API's unknown paths, so those reveal nothing. */
+    /**
+     * Runs before every admin API route, and before the API's unknown paths, so those reveal nothing.
+     * Only reading the API's description passes without a token: it describes, it holds no data.
+     */
     public void requireToken(Context ctx) {
+        if (ctx.method() == HandlerType.GET && ctx.path().equals(OpenApiDocument.PATH)) {
+            return;
+        }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new UnauthorizedResponse("Send an API token in the header Authorization: Bearer <token>. "

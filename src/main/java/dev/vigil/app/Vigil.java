@@ -80,6 +80,7 @@ import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
+import dev.vigil.web.OpenApiDocument;
 import dev.vigil.web.Templates;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -196,7 +197,7 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
-                new OpenApiDescription(siteUrl), new ActionItemApi(actionItems, times),
+                new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),

@@ -151,6 +151,17 @@ class ApiAccessTest {
     }
 
     @Test
+    void theOpenApiDescriptionIsReadableWithoutAToken() {
+        var response = api.get("/api/v1/openapi.json", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(ApiClient.json(response).get("openapi").asText()).isEqualTo("3.1.0");
+        // Only reading it is open: any other method on the path still meets the token guard.
+        assertThat(api.post("/api/v1/openapi.json", null, "{}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void everyReferenceInTheDescriptionResolves() {
         JsonNode description = ApiClient.json(api.get("/api/v1/openapi.json", staff.apiToken("codegen", "viewer")));
         List<String> refs = new ArrayList<>();
