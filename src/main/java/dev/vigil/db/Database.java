@@ -18,8 +18,8 @@ import org.sqlite.SQLiteDataSource;
  * {@link #read}; DAOs never do.
  *
  * <p>On SQLite all writes go through one connection: SQLite allows one writer at a time, and a
- * pool of writers only turns that into "database is locked" errors under load (the monitors in
- * ../shared/reference saw exactly that). Readers get their own small pool and, thanks to WAL,
+ * pool of writers only turns that into "database is locked" errors under load (see
+ * https://www.sqlite.org/lockingv3.html and https://www.sqlite.org/wal.html). Readers get their own small pool and, thanks to WAL,
  * never wait for the writer. On PostgreSQL both sides share one ordinary pool.
  */
 public final class Database implements AutoCloseable {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The bodies posted to webhooks: the envelope of Statuspage's webhooks (meta, page, and incident
- * or component with component_update; ../shared/reference/statuspage-api-v2.md) with the objects
+ * or component with component_update; https://developer.statuspage.io/) with the objects
  * of the public API, and the one-line text posted to Slack-compatible hooks.
  */
 public final class WebhookNotices {

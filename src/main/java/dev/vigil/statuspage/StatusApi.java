@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public JSON in the shape of Statuspage's API v2 (../shared/reference/statuspage-api-v2.md),
+ * The public JSON in the shape of Statuspage's API v2 (https://developer.statuspage.io/),
  * field names and values exactly, so that existing aggregators and bots read Vigil unchanged.
  * Outgoing webhooks carry the same objects.
  */

@@ -13,8 +13,8 @@ import java.util.Map;
  * Writes the first draft of the notice customers read after a resolved incident, from what
  * Vigil recorded: the affected components, when it started and ended, what the probes saw and
  * the timeline of updates. The parts only people know (what happened, the impact, the cause,
- * the changes, the apology) get a heading each and a prompt in italics to replace. The practice
- * behind the sections: ../shared/reference/postmortem-practice.md, "The customer-facing notice".
+ * the changes, the apology) get a heading each and a prompt in italics to replace. The sections follow
+ * the blameless practice of public incident reports (https://sre.google/sre-book/postmortem-culture/).
  */
 final class NoticeDraft {
     /** Long updates are shortened in the timeline; the full text stays on the incident's page. */
