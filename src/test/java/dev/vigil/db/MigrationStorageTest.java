@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;

@@ -1,12 +1,13 @@
-package dev.vigil.db;
+package dev.vigil.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.config.VigilConfig;
-import dev.vigil.demo.DemoHistory;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Clock;

@@ -1,22 +1,19 @@
-package dev.vigil.db;
+package dev.vigil.outages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.maintenance.MaintenanceCalendar;
-import dev.vigil.outages.Outage;
-import dev.vigil.outages.OutageService;
-import dev.vigil.outages.OutageStore;
-import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.Outcome;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import dev.vigil.time.TimeFormat;

@@ -1,12 +1,12 @@
-package dev.vigil.db;
+package dev.vigil.outages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.outages.ProbeState;
+import dev.vigil.db.Database;
 import dev.vigil.outages.ProbeState.Streak;
-import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.outages.ProbeStateStore.Versioned;
 import dev.vigil.probes.ProbeStatus;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;

@@ -1,19 +1,12 @@
-package dev.vigil.db;
+package dev.vigil.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.notifications.Backoff;
-import dev.vigil.notifications.Channel;
-import dev.vigil.notifications.Delivery;
+import dev.vigil.db.Database;
 import dev.vigil.notifications.Delivery.Attempt;
 import dev.vigil.notifications.Delivery.Claimed;
 import dev.vigil.notifications.Delivery.Outcome;
-import dev.vigil.notifications.DeliveryStatus;
-import dev.vigil.notifications.DeliveryStore;
-import dev.vigil.notifications.Event;
-import dev.vigil.notifications.StaffHook;
-import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Duration;

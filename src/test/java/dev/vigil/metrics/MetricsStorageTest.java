@@ -1,22 +1,20 @@
-package dev.vigil.db;
+package dev.vigil.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.db.Database;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.metrics.ActionItemFigures;
 import dev.vigil.metrics.ActionItemFigures.MonthRate;
 import dev.vigil.metrics.ActionItemFigures.PriorityRow;
-import dev.vigil.metrics.MetricsQueries;
-import dev.vigil.metrics.MetricsReport;
 import dev.vigil.metrics.MetricsReport.ComponentRepeat;
 import dev.vigil.metrics.MetricsReport.MonthCount;
-import dev.vigil.metrics.Window;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeTransition;
 import dev.vigil.probes.ProbeStatus;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package dev.vigil.db;
+package dev.vigil.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,15 +6,9 @@ import dev.vigil.accounts.AuditLog;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.StatusChange;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
-import dev.vigil.maintenance.Maintenance;
-import dev.vigil.maintenance.MaintenanceCalendar;
-import dev.vigil.maintenance.MaintenanceService;
-import dev.vigil.maintenance.MaintenanceStatus;
-import dev.vigil.maintenance.MaintenanceStore;
-import dev.vigil.maintenance.MaintenanceUpdate;
-import dev.vigil.maintenance.NewMaintenance;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
@@ -23,6 +17,7 @@ import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.Outcome;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;

@@ -1,16 +1,13 @@
-package dev.vigil.db;
+package dev.vigil.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.components.ComponentStatus;
-import dev.vigil.incidents.Impact;
-import dev.vigil.incidents.Incident;
-import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.incidents.IncidentStore;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Duration;

@@ -1,11 +1,9 @@
-package dev.vigil.db;
+package dev.vigil.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.probes.CheckResult;
-import dev.vigil.probes.CheckStore;
-import dev.vigil.probes.Outcome;
-import dev.vigil.probes.RetentionJob;
+import dev.vigil.db.Database;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.vigil.db;
+package dev.vigil.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,15 +6,12 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.StatusChange;
-import dev.vigil.incidents.Impact;
-import dev.vigil.incidents.Incident;
-import dev.vigil.incidents.IncidentStatus;
-import dev.vigil.incidents.IncidentStore;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStore.NewIncident;
-import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.Outcome;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.vigil.db;
+package dev.vigil.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,24 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.SiteConfig;
+import dev.vigil.db.Database;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentStore.NewIncident;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
 import dev.vigil.incidents.NoticeStore;
-import dev.vigil.notifications.Channel;
-import dev.vigil.notifications.DeliveryStore;
-import dev.vigil.notifications.Event;
-import dev.vigil.notifications.HistoryNotifier;
-import dev.vigil.notifications.Links;
-import dev.vigil.notifications.MailNotices;
-import dev.vigil.notifications.OutgoingMail;
-import dev.vigil.notifications.StaffHook;
-import dev.vigil.notifications.StaffHookStore;
-import dev.vigil.notifications.SubscriberStore;
-import dev.vigil.notifications.WebhookNotices;
 import dev.vigil.statuspage.StatusApi;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;

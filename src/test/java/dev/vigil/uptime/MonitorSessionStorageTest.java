@@ -1,12 +1,11 @@
-package dev.vigil.db;
+package dev.vigil.uptime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.db.Database;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
-import dev.vigil.uptime.Interval;
-import dev.vigil.uptime.MonitorSessions;
 import java.time.Duration;
 import java.time.Instant;
 

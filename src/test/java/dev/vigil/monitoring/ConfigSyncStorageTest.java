@@ -1,4 +1,4 @@
-package dev.vigil.db;
+package dev.vigil.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,12 @@ import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.components.StatusChange;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.db.Database;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeState.Streak;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeStatus;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.vigil.db;
+package dev.vigil.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,10 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.db.Database;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.ProbeSettingsStore;
+import dev.vigil.testing.Configs;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.TestDatabase;
 import java.time.Instant;
