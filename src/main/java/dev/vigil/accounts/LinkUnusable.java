@@ -4,7 +4,7 @@ package dev.vigil.accounts;
  * A one-time link that cannot be used, with what the person can do about it. Shown as a page:
  * 404 for a link that was never issued, 410 for one that is spent or expired.
  */
-public final class LinkUnusable extends RuntimeException {
+final class LinkUnusable extends RuntimeException {
     private final int status;
     private final String title;
 

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
  * read as a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe,
  * so an item titled "=HYPERLINK(...)" is shown as text instead of run (OWASP's CSV injection advice).
  */
-public final class ActionItemCsv {
+final class ActionItemCsv {
     static final List<String> HEADER = List.of("id", "postmortem_id", "postmortem", "severity", "title", "owner",
             "kind", "priority", "status", "due_on", "overdue", "source", "tracker_url", "created_at", "completed_at",
             "wont_do_reason", "description");

@@ -3,4 +3,4 @@ package dev.vigil.actionitems;
 import java.time.Instant;
 
 /** A comment on an item; body is Markdown. */
-public record ItemComment(long id, long userId, String userName, String body, Instant createdAt) {}
+record ItemComment(long id, long userId, String userName, String body, Instant createdAt) {}

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * @param unfinished only items that are not done or won't do ("my action items")
  * @param overdue only items not closed whose due date is before today
  */
-public record ItemFilters(Long ownerId, ItemStatus status, Priority priority, String componentId, boolean overdue,
+record ItemFilters(Long ownerId, ItemStatus status, Priority priority, String componentId, boolean overdue,
         boolean unfinished) {
 
     public static ItemFilters none() {

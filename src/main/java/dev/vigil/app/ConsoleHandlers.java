@@ -10,7 +10,7 @@ import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 
 /** The console's read-only pages: the overview and the audit log. */
-public final class ConsoleHandlers {
+final class ConsoleHandlers {
     private final Database database;
     private final ComponentStore components;
     private final IncidentStore incidents;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Vigil's own health: 200 when the database answers and the scheduler runs, 503 otherwise. */
-public final class HealthHandler {
+final class HealthHandler {
     private final Database database;
     private final Scheduler scheduler;
 

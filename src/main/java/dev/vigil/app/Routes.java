@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one route table. Public routes first; the line below them marks where sign-in begins. */
-public final class Routes {
+final class Routes {
     private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
     private Routes() {}

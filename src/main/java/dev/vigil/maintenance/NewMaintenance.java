@@ -10,7 +10,7 @@ import java.util.List;
  * @param description Markdown; may be empty
  * @param rrule the recurrence rule as RFC 5545 writes it; null for a one-off window
  */
-public record NewMaintenance(String name, String description, List<String> componentIds, Instant start, Instant end,
+record NewMaintenance(String name, String description, List<String> componentIds, Instant start, Instant end,
         String rrule) {
 
     public NewMaintenance {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * report found incident durations skewed). Percentiles are by nearest rank: the value at rank
  * ⌈p × n⌉ of the sorted durations, with no interpolation, so every figure is one real incident's.
  */
-public final class Distribution {
+final class Distribution {
     /** The histogram's buckets, each from its lower bound (inclusive) to the next one's (exclusive). */
     public static final List<Bucket> BUCKETS = List.of(
             new Bucket("< 1 min", Duration.ZERO),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * chart-bar, chart-axis, chart-grid) with currentColor as the fallback, so light and dark both work.
  * All text is XML-escaped.
  */
-public final class SvgCharts {
+final class SvgCharts {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
     private static final int WIDTH = 480;
     private static final int HEIGHT = 200;

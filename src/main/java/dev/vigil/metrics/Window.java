@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The months the metrics page covers: this month and the ones before it, in the site's time zone. */
-public record Window(int months) {
+record Window(int months) {
     public static final List<Integer> CHOICES = List.of(3, 6, 12);
     public static final Window DEFAULT = new Window(12);
 

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param position null for after every other component (new) or where it is (changed)
  */
-public record ComponentInput(ComponentConfig component, Integer position) {
+record ComponentInput(ComponentConfig component, Integer position) {
     public static final int MAX_POSITION = 99_999;
 
     /** @throws InvalidInput with every problem, keyed by field */

@@ -4,7 +4,7 @@ import dev.vigil.components.ComponentStatus;
 import java.time.Instant;
 
 /** A row of component_status_changes, with the id the history job follows. from is null for a new component. */
-public record ComponentChange(long id, String componentId, Instant at, ComponentStatus from, ComponentStatus to,
+record ComponentChange(long id, String componentId, Instant at, ComponentStatus from, ComponentStatus to,
         String reason) {
 
     /** Whether subscribers hear of it: a real change of status, not a component appearing. */

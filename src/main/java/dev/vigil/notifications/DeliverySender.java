@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * after a failure. At least once: a delivery is marked delivered only after it was accepted, so a
  * crash in between sends it again, with the same idempotency key.
  */
-public final class DeliverySender implements AutoCloseable {
+final class DeliverySender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
     static final int BATCH = 20;
     static final int PARALLEL_SENDS = 4;

@@ -3,7 +3,7 @@ package dev.vigil.notifications;
 import java.util.Locale;
 
 /** Where a delivery is in its life: pending and sending come back round until it ends in one of the others. */
-public enum DeliveryStatus {
+enum DeliveryStatus {
     /** Waiting for its next attempt. */
     PENDING,
     /** Claimed by the sender; if the claim lapses (Vigil stopped mid-attempt) it is taken again. */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * both get each publication of an incident's notice, first or edited;
  * subscribers who chose components only hear of those; staff hooks hear the events they chose.
  */
-public final class HistoryNotifier {
+final class HistoryNotifier {
     private static final Logger log = LoggerFactory.getLogger(HistoryNotifier.class);
     /** History rows taken per transaction, so that a backlog does not hold the single writer for long. */
     static final int ROWS_PER_PASS = 100;

@@ -1,7 +1,7 @@
 package dev.vigil.notifications;
 
 /** The public addresses that messages link to, built on the site's configured URL. */
-public final class Links {
+final class Links {
     private final String base;
 
     public Links(String siteUrl) {

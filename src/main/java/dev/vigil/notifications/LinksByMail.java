@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * Chosen when a mail server is configured. The mail is queued on the caller's handle, in the
  * transaction that stores the link.
  */
-public final class LinksByMail implements LinkSender {
+final class LinksByMail implements LinkSender {
     private final DeliveryStore deliveries;
     private final String siteName;
     private final TimeFormat times;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The words of the mails subscribers get: the confirmation, one mail per incident update and per published notice. */
-public final class MailNotices {
+final class MailNotices {
     private final String siteName;
     private final Links links;
     private final TimeFormat times;

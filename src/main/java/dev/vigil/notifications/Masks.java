@@ -6,7 +6,7 @@ import java.net.URI;
  * Addresses as the console and the log show them: enough to recognise, not enough to harvest.
  * Webhook URLs are cut to their host because services such as Slack put the credential in the path.
  */
-public final class Masks {
+final class Masks {
     private Masks() {}
 
     /** "a***@example.com". */

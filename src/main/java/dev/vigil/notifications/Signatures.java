@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The signature a webhook receiver checks: {@value #HEADER}: sha256=HEX, the HMAC-SHA256 of the
  * raw body under the receiver's secret.
  */
-public final class Signatures {
+final class Signatures {
     public static final String HEADER = "X-Vigil-Signature";
 
     private Signatures() {}

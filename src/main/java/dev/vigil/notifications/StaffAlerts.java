@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * the daily action-item summary (each hook the ones it chose), and the delivery log they check them
  * with. Every change is audited.
  */
-public final class StaffAlerts {
+final class StaffAlerts {
     private static final int MAX_NAME = 100;
     private static final String NO_EVENTS = "Choose at least one thing this hook should hear of.";
 

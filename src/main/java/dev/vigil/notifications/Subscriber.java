@@ -11,7 +11,7 @@ import java.util.List;
  * @param secret a webhook's signing key; null for email
  * @param confirmSentAt when the last confirmation link was queued; null for webhooks
  */
-public record Subscriber(
+record Subscriber(
         long id, Channel channel, String target, List<String> componentIds, String unsubscribeToken, String secret,
         Instant createdAt, Instant confirmSentAt, Instant confirmedAt, Instant removedAt) {
 

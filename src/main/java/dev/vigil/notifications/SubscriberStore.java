@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for subscribers, their chosen components and the subscription requests. Callers own the transaction. */
-public final class SubscriberStore {
+final class SubscriberStore {
     private static final int MAX_IDS_IN_QUERY = 500;
 
     /** What a new subscriber starts with. confirmTokenHash is null for webhooks, which start confirmed. */

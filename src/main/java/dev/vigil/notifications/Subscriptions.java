@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * webhooks, the one-click way out, and their removal by staff. Requests are throttled per email
  * address and per client address, so the form cannot be used to flood someone's inbox.
  */
-public final class Subscriptions {
+final class Subscriptions {
     public static final Duration CONFIRM_LINK_LIFE = Duration.ofHours(48);
     static final Duration REQUEST_WINDOW = Duration.ofHours(1);
     /** Confirmation mails one address can be sent per window. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * and again before each post; a name that resolves differently between the check and the
  * connection is not caught.
  */
-public final class WebhookAddresses {
+final class WebhookAddresses {
     private final boolean allowPrivate;
 
     /** @param allowPrivate the notifications.allow_private_webhooks setting, for status pages on an internal network */

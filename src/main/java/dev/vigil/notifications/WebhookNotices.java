@@ -19,7 +19,7 @@ import java.util.Optional;
  * or component with component_update; https://developer.statuspage.io/) with the objects
  * of the public API, and the one-line text posted to Slack-compatible hooks.
  */
-public final class WebhookNotices {
+final class WebhookNotices {
     private final ObjectMapper json = new ObjectMapper();
     private final StatusApi api;
     private final Links links;

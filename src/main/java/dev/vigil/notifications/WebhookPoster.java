@@ -18,7 +18,7 @@ import java.time.Duration;
  * redirects included, is a failure to retry (a redirect could lead anywhere, including into
  * Vigil's own network). The answer's body is never read.
  */
-public final class WebhookPoster {
+final class WebhookPoster {
     /** How long a receiver has to answer, as on Statuspage. */
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);

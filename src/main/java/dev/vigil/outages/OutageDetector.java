@@ -15,7 +15,7 @@ import java.util.Optional;
  * first of those. Degraded performance is confirmed the same way, with DOWN counting as slow, so a
  * probe that alternates between slow and failing shows degraded rather than flapping.
  */
-public final class OutageDetector {
+final class OutageDetector {
     private final Thresholds thresholds;
 
     public OutageDetector(Thresholds thresholds) {

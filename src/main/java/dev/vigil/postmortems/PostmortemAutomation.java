@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
  * services as the console. An API token has no user, so it is never a named reviewer: approving
  * and requesting changes stay in the console.
  */
-public final class PostmortemAutomation {
+final class PostmortemAutomation {
 
     /** A postmortem with the review and public-version facts the write-up page does not carry. */
     public record Overview(Postmortem postmortem, List<Long> incidentIds, List<String> componentIds, int openItems,

@@ -17,7 +17,7 @@ import java.util.Set;
  * status, what it leads to, and, when it may not, the reason in words a person can act on.
  * draft → in review → approved → published → complete; "request changes" goes back to draft.
  */
-public final class PostmortemWorkflow {
+final class PostmortemWorkflow {
 
     /** What staff can do to a postmortem's status. */
     public enum Action {

@@ -21,7 +21,7 @@ import java.util.List;
  * once the postmortem is approved and its incidents are resolved, and the action items chosen as
  * public commitments. Every change customers can see ends with onChange, which rebuilds the page.
  */
-public final class PublicPostmortems {
+final class PublicPostmortems {
     static final int MAX_PUBLIC_TEXT = 50_000;
 
     /** What the public-version page shows, read in one transaction; skeleton is the starting text. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * resolution. Pure: the same rows give the same events, each named by its source row, so storing
  * them again adds only the missing ones.
  */
-public final class TimelineBuilder {
+final class TimelineBuilder {
     public static final String FIRST_FAILURE = "first_failure";
     public static final String CONFIRMED = "confirmed";
     public static final String INCIDENT_OPENED = "incident_opened";

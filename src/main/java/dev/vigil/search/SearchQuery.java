@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param tags all of which the postmortem (or the item's postmortem) must carry
  * @param status a postmortem or item status, or null for any
  */
-public record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind kind, String status) {
+record SearchQuery(String text, List<Term> terms, Set<String> tags, Kind kind, String status) {
     /** The longest query accepted, in characters. */
     public static final int MAX_LENGTH = 200;
     /** V7's statuses, in the order of their lifecycle. */
