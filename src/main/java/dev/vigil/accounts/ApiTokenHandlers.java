@@ -3,9 +3,9 @@ package dev.vigil.accounts;
 import dev.vigil.accounts.AccessPages.NewToken;
 import dev.vigil.accounts.AccessPages.TokenForm;
 import dev.vigil.console.ConsolePages;
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,14 +31,11 @@ public final class ApiTokenHandlers {
     /** The secret is in this response only; it is stored nowhere, so reloading the list does not show it again. */
     public void create(Context ctx) {
         User admin = StaffGuard.session(ctx).user();
-        try {
+        RefusedForm.submit(ctx, () -> {
             ApiTokens.Created created = tokens.create(admin, ctx.formParam("name"), ctx.formParam("role"));
             render(ctx, TokenForm.empty(),
                     new NewToken(created.token().name(), created.token().role().key(), created.secret()));
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, new TokenForm(value(ctx, "name"), value(ctx, "role"), e.fields()), null);
-        }
+        }, fields -> render(ctx, new TokenForm(value(ctx, "name"), value(ctx, "role"), fields), null));
     }
 
     public void revoke(Context ctx) {

@@ -1,7 +1,7 @@
 package dev.vigil.accounts;
 
 import dev.vigil.console.ConsolePages;
-import dev.vigil.errors.InvalidInput;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -25,13 +25,10 @@ public final class OwnAccountHandlers {
 
     public void changePassword(Context ctx) {
         Session session = StaffGuard.session(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             accounts.changePassword(session, ctx.formParam("current_password"), ctx.formParam("new_password"), ctx.ip());
             ctx.redirect("/console/account?changed", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, false, e.fields());
-        }
+        }, fields -> render(ctx, false, fields));
     }
 
     private void render(Context ctx, boolean changed, Map<String, String> errors) {

@@ -6,6 +6,7 @@ import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -50,17 +51,14 @@ public final class TeamHandlers {
     /** Shows the new invitation's link once, on this response (it is stored nowhere else), or where it was mailed. */
     public void invite(Context ctx) {
         User admin = StaffGuard.session(ctx).user();
-        try {
+        RefusedForm.submit(ctx, () -> {
             Invitations.Invited invited = invitations.invite(admin, ctx.formParam("email"), ctx.formParam("role"));
             templates.page(ctx, "console/link-shown.jte", new AccessPages.LinkShown(frame(ctx),
                     "Invitation created", invited.email(),
                     "It lets " + invited.email() + " join as " + invited.role().key() + ".",
                     invited.delivery().linkToShow(), invited.delivery().mailedTo(),
                     times.dateTime(invited.expiresAt())));
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, new InviteForm(value(ctx, "email"), value(ctx, "role"), e.fields()), null);
-        }
+        }, fields -> render(ctx, new InviteForm(value(ctx, "email"), value(ctx, "role"), fields), null));
     }
 
     /** Shows the new reset link once, on this response. */

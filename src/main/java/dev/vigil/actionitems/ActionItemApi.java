@@ -6,6 +6,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,15 +144,11 @@ public final class ActionItemApi {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is nothing with the id \"" + ctx.pathParam("id") + "\".");
-        }
+        return PathIds.id(ctx, "item");
     }
 
     private static NotFound noItem(long id) {
-        return new NotFound("There is no action item with the id \"" + id + "\".");
+        return PathIds.noSuch("action item", id);
     }
 
     private static NotFound noPostmortem(long id) {

@@ -2,6 +2,7 @@ package dev.vigil.actionitems;
 
 import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -40,13 +41,10 @@ public final class ItemHandlers {
         long id = Requests.pathId(ctx);
         PostmortemRef postmortem = items.postmortem(id).orElseThrow(() -> Requests.noPostmortem(id));
         ItemForm submitted = Requests.form(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             items.create(id, submitted, Requests.actor(ctx)).orElseThrow(() -> Requests.noPostmortem(id));
             ctx.redirect("/console/postmortems/" + id + "/action-items", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            postmortemPage(ctx, postmortem, submitted, e.fields());
-        }
+        }, fields -> postmortemPage(ctx, postmortem, submitted, fields));
     }
 
     /** GET /console/action-items/{id} */
@@ -84,15 +82,12 @@ public final class ItemHandlers {
     public void delete(Context ctx) {
         long id = Requests.pathId(ctx);
         ActionItem item = items.find(id).orElseThrow(() -> Requests.noItem(id));
-        try {
+        RefusedForm.submit(ctx, () -> {
             if (!items.delete(id, Requests.version(ctx), Requests.actor(ctx))) {
                 throw Requests.noItem(id);
             }
             ctx.redirect("/console/postmortems/" + item.postmortemId() + "/action-items", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            itemPage(ctx, item, ItemForm.of(item), "", "", e.fields());
-        }
+        }, fields -> itemPage(ctx, item, ItemForm.of(item), "", "", fields));
     }
 
     private interface Change {

@@ -4,6 +4,7 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
 import dev.vigil.errors.NotFound;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 
 /** What the action item handlers read from a request. */
@@ -12,11 +13,7 @@ final class Requests {
 
     /** A numeric id from the path; anything else names nothing, so it is a 404. */
     static long pathId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("Nothing here has the id " + ctx.pathParam("id"));
-        }
+        return PathIds.id(ctx, "item");
     }
 
     /** The version the form was loaded at; a missing or unreadable one is not checked. */

@@ -10,6 +10,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -135,14 +136,10 @@ public final class MaintenanceApi {
     }
 
     private static long maintenanceId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no maintenance window with the id \"" + ctx.pathParam("id") + "\".");
-        }
+        return PathIds.id(ctx, "maintenance window");
     }
 
     private static NotFound noSuchWindow(long id) {
-        return new NotFound("There is no maintenance window with the id \"" + id + "\".");
+        return PathIds.noSuch("maintenance window", id);
     }
 }

@@ -11,6 +11,8 @@ import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.errors.Refused;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.PathIds;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -67,24 +69,16 @@ public final class MaintenanceHandlers {
     public void create(Context ctx) {
         MaintenanceForm submitted = new MaintenanceForm(ctx.formParam("name"), ctx.formParam("description"),
                 ctx.formParams("components"), ctx.formParam("start"), ctx.formParam("end"), ctx.formParam("rrule"));
-        try {
+        RefusedForm.submit(ctx, () -> {
             NewMaintenance window = submitted.check(times.zone(), clock.instant(), componentNames().keySet());
             maintenance.schedule(window, StaffGuard.session(ctx).user().actor());
             ctx.redirect("/console/maintenance", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            form(ctx, submitted, e.fields());
-        }
+        }, fields -> form(ctx, submitted, fields));
     }
 
     /** POST /console/maintenance/{id}/cancel; scope=series also cancels the later windows of its series. */
     public void cancel(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("No maintenance window " + ctx.pathParam("id"));
-        }
+        long id = PathIds.id(ctx, "maintenance window");
         if (maintenance.find(id).isEmpty()) {
             throw new NotFound("No maintenance window " + id);
         }

@@ -11,8 +11,8 @@ import dev.vigil.config.RedactedUrl;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
 import dev.vigil.db.Database;
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -64,14 +64,11 @@ public final class ComponentConsole {
     /** POST /console/components */
     public void createComponent(Context ctx) {
         Map<String, String> values = componentValues(ctx, ctx.formParam("id"));
-        try {
+        RefusedForm.submit(ctx, () -> {
             ComponentInput submitted = ComponentInput.read(Entries.nest(values));
             editor.createComponent(submitted.component(), submitted.position(), actor(ctx));
             ctx.redirect(LIST, HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            componentForm(ctx, LIST, false, values, e.fields());
-        }
+        }, fields -> componentForm(ctx, LIST, false, values, fields));
     }
 
     /** GET /console/components/{id}/edit; 409 for a component of vigil.yml */
@@ -87,14 +84,11 @@ public final class ComponentConsole {
     public void updateComponent(Context ctx) {
         String id = editor.editableComponent(ctx.pathParam("id")).id();
         Map<String, String> values = componentValues(ctx, id);
-        try {
+        RefusedForm.submit(ctx, () -> {
             ComponentInput submitted = ComponentInput.read(Entries.nest(values));
             editor.updateComponent(id, submitted.component(), submitted.position(), actor(ctx));
             ctx.redirect(LIST, HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            componentForm(ctx, LIST + "/" + id, true, values, e.fields());
-        }
+        }, fields -> componentForm(ctx, LIST + "/" + id, true, values, fields));
     }
 
     /** POST /console/components/{id}/retire */
@@ -113,13 +107,10 @@ public final class ComponentConsole {
     /** POST /console/probes */
     public void createProbe(Context ctx) {
         Map<String, String> values = probeValues(ctx, ctx.formParam("id"));
-        try {
+        RefusedForm.submit(ctx, () -> {
             editor.createProbe(Entries.probe(Entries.nest(values), editor.componentIds()), actor(ctx));
             ctx.redirect(LIST, HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            probeForm(ctx, "/console/probes", false, values, e.fields());
-        }
+        }, fields -> probeForm(ctx, "/console/probes", false, values, fields));
     }
 
     /** GET /console/probes/{id}/edit; 409 for a probe of vigil.yml */
@@ -135,13 +126,10 @@ public final class ComponentConsole {
     public void updateProbe(Context ctx) {
         String id = editor.editableProbe(ctx.pathParam("id")).id();
         Map<String, String> values = probeValues(ctx, id);
-        try {
+        RefusedForm.submit(ctx, () -> {
             editor.updateProbe(Entries.probe(Entries.nest(values), editor.componentIds()), actor(ctx));
             ctx.redirect(LIST, HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            probeForm(ctx, "/console/probes/" + id, true, values, e.fields());
-        }
+        }, fields -> probeForm(ctx, "/console/probes/" + id, true, values, fields));
     }
 
     /** POST /console/probes/{id}/remove */

@@ -9,6 +9,8 @@ import dev.vigil.notifications.NotificationPages.HookForm;
 import dev.vigil.notifications.NotificationPages.HookRow;
 import dev.vigil.notifications.NotificationPages.SubscriberRow;
 import dev.vigil.time.TimeFormat;
+import dev.vigil.web.PathIds;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -69,15 +71,12 @@ public final class NotificationConsole {
     /** POST /console/notifications/hooks/{id}/events: what the hook hears from now on. */
     public void changeEvents(Context ctx) {
         long id = id(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             if (!alerts.changeEvents(id, ctx.formParams("event"), actor(ctx))) {
                 throw new NotFound("No such hook; it may have been removed already.");
             }
             ctx.redirect("/console/notifications", HttpStatus.SEE_OTHER);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            showSettings(ctx, HookForm.EMPTY, null, Map.of(id, e.fields().get("events")));
-        }
+        }, fields -> showSettings(ctx, HookForm.EMPTY, null, Map.of(id, fields.get("events"))));
     }
 
     /** POST /console/notifications/hooks/{id}/remove */
@@ -145,10 +144,6 @@ public final class NotificationConsole {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("No such item: " + ctx.pathParam("id"));
-        }
+        return PathIds.id(ctx, "item");
     }
 }

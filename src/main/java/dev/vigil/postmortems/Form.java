@@ -1,6 +1,6 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.errors.NotFound;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +41,6 @@ record Form(Map<String, List<String>> fields) {
     }
 
     static long pathId(Context ctx, String param) {
-        try {
-            return Long.parseLong(ctx.pathParam(param));
-        } catch (NumberFormatException e) {
-            throw new NotFound("Nothing here has the id " + ctx.pathParam(param));
-        }
+        return PathIds.id(ctx, param, "item");
     }
 }

@@ -4,7 +4,6 @@ import dev.vigil.accounts.ApiGuard;
 import dev.vigil.actionitems.Actor;
 import dev.vigil.errors.Conflict;
 import dev.vigil.errors.InvalidInput;
-import dev.vigil.errors.NotFound;
 import dev.vigil.errors.Refused;
 import dev.vigil.postmortems.PostmortemAutomation.Full;
 import dev.vigil.postmortems.PostmortemAutomation.Overview;
@@ -13,6 +12,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -258,10 +258,6 @@ public final class PostmortemApi {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no postmortem with the id \"" + ctx.pathParam("id") + "\".");
-        }
+        return PathIds.id(ctx, "postmortem");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.statuspage;
 
 import dev.vigil.errors.NotFound;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
@@ -46,12 +47,7 @@ public final class StatusHandlers {
     }
 
     public void incident(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("No incident " + ctx.pathParam("id"));
-        }
+        long id = PathIds.id(ctx, "incident");
         serve(ctx, publisher.incidentPage(id).orElseThrow(() -> new NotFound("No incident " + id)));
     }
 

@@ -1,11 +1,10 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /** One update with the texts it had before, and the form to correct it. */
@@ -38,13 +37,10 @@ public final class CorrectionHandlers {
             render(ctx, body, views.html(IncidentForms.normalise(body)), Map.of());
             return;
         }
-        try {
+        RefusedForm.submit(ctx, () -> {
             editor.correct(Requests.user(ctx), id, updateId, IncidentForms.body("body", body));
             Requests.seeOther(ctx, "/console/incidents/" + id + "/updates/" + updateId);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, body, null, e.fields());
-        }
+        }, fields -> render(ctx, body, null, fields));
     }
 
     /** body is what the form shows: null for the update's current text. */

@@ -11,6 +11,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,14 +110,10 @@ public final class IncidentApi {
     }
 
     private static long incidentId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no incident with the id \"" + ctx.pathParam("id") + "\".");
-        }
+        return PathIds.id(ctx, "incident");
     }
 
     private static NotFound noSuchIncident(long id) {
-        return new NotFound("There is no incident with the id \"" + id + "\".");
+        return PathIds.noSuch("incident", id);
     }
 }

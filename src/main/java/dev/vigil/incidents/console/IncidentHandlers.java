@@ -2,9 +2,9 @@ package dev.vigil.incidents.console;
 
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,19 +45,16 @@ public final class IncidentHandlers {
             Requests.seeOther(ctx, "/console/incidents/" + into);
             return;
         }
-        try {
+        RefusedForm.submit(ctx, () -> {
             render(ctx, loaded.get(), picker.fromQuery(ctx), null, Map.of());
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, loaded.get(), new FormInput(Map.of()), null, e.fields());
-        }
+        }, fields -> render(ctx, loaded.get(), new FormInput(Map.of()), null, fields));
     }
 
     /** POST: posts an update, or shows the form again with a preview. */
     public void postUpdate(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         FormInput input = FormInput.of(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             switch (input.action()) {
                 case "preview" -> render(ctx, id, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
                 default -> {
@@ -65,35 +62,26 @@ public final class IncidentHandlers {
                     Requests.seeOther(ctx, "/console/incidents/" + id);
                 }
             }
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, id, input, null, e.fields());
-        }
+        }, fields -> render(ctx, id, input, null, fields));
     }
 
     public void rename(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         FormInput input = FormInput.of(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             editor.rename(Requests.user(ctx), id, IncidentForms.name(input.text("name")));
             Requests.seeOther(ctx, "/console/incidents/" + id);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, id, input, null, e.fields());
-        }
+        }, fields -> render(ctx, id, input, null, fields));
     }
 
     /** Merges the incident chosen in the form ("from") into this one. */
     public void merge(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         FormInput input = FormInput.of(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             merger.merge(Requests.user(ctx), id, mergeSource(input.text("from")));
             Requests.seeOther(ctx, "/console/incidents/" + id);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, id, input, null, e.fields());
-        }
+        }, fields -> render(ctx, id, input, null, fields));
     }
 
     private static long mergeSource(String text) {

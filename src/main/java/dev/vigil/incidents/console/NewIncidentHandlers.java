@@ -1,9 +1,8 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.errors.InvalidInput;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /** Opening an incident by hand, and recording one that is already over. */
@@ -28,18 +27,15 @@ public final class NewIncidentHandlers {
     }
 
     public void showNew(Context ctx) {
-        try {
+        RefusedForm.submit(ctx, () -> {
             renderNew(ctx, picker.fromQuery(ctx), null, Map.of());
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderNew(ctx, new FormInput(Map.of()), null, e.fields());
-        }
+        }, fields -> renderNew(ctx, new FormInput(Map.of()), null, fields));
     }
 
     /** POST: opens the incident, or shows the form again with a preview. */
     public void create(Context ctx) {
         FormInput input = FormInput.of(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             switch (input.action()) {
                 case "preview" -> renderNew(ctx, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
                 default -> {
@@ -47,10 +43,7 @@ public final class NewIncidentHandlers {
                     Requests.seeOther(ctx, "/console/incidents/" + id);
                 }
             }
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderNew(ctx, input, null, e.fields());
-        }
+        }, fields -> renderNew(ctx, input, null, fields));
     }
 
     public void showBackfill(Context ctx) {
@@ -63,13 +56,10 @@ public final class NewIncidentHandlers {
             renderBackfill(ctx, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
             return;
         }
-        try {
+        RefusedForm.submit(ctx, () -> {
             long id = editor.backfill(Requests.user(ctx), forms.backfill(input, reads.componentIds()));
             Requests.seeOther(ctx, "/console/incidents/" + id);
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderBackfill(ctx, input, null, e.fields());
-        }
+        }, fields -> renderBackfill(ctx, input, null, fields));
     }
 
     private void renderNew(Context ctx, FormInput input, String preview, Map<String, String> errors) {

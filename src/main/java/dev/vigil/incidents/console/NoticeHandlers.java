@@ -1,10 +1,9 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /** The customer notice of an incident: draft it from the record, edit the draft, publish it. */
@@ -30,13 +29,10 @@ public final class NoticeHandlers {
     /** POST: a fresh draft from what Vigil recorded. */
     public void draft(Context ctx) {
         long id = Requests.pathId(ctx, "id");
-        try {
+        RefusedForm.submit(ctx, () -> {
             notices.draft(Requests.user(ctx), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, null, null, e.fields());
-        }
+        }, fields -> render(ctx, null, null, fields));
     }
 
     /** POST: saves the edited draft (customers still see the published text), or previews it. */
@@ -48,24 +44,18 @@ public final class NoticeHandlers {
             render(ctx, draft, views.html(IncidentForms.normalise(draft)), Map.of());
             return;
         }
-        try {
+        RefusedForm.submit(ctx, () -> {
             notices.save(Requests.user(ctx), id, IncidentForms.notice("draft", draft));
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, draft, null, e.fields());
-        }
+        }, fields -> render(ctx, draft, null, fields));
     }
 
     public void publish(Context ctx) {
         long id = Requests.pathId(ctx, "id");
-        try {
+        RefusedForm.submit(ctx, () -> {
             notices.publish(Requests.user(ctx), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, null, null, e.fields());
-        }
+        }, fields -> render(ctx, null, null, fields));
     }
 
     /** draft is what the editor shows: null for the stored draft. */

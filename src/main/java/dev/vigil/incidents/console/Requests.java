@@ -4,7 +4,7 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.User;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
-import dev.vigil.errors.NotFound;
+import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -14,11 +14,7 @@ final class Requests {
 
     /** A numeric id from the path; anything else names no incident, so it is a 404. */
     static long pathId(Context ctx, String param) {
-        try {
-            return Long.parseLong(ctx.pathParam(param));
-        } catch (NumberFormatException e) {
-            throw new NotFound("Nothing here has the id " + ctx.pathParam(param));
-        }
+        return PathIds.id(ctx, param, "item");
     }
 
     static User user(Context ctx) {

@@ -1,9 +1,8 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.errors.InvalidInput;
+import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /** Saved wording for common updates: list, save, delete. */
@@ -29,14 +28,11 @@ public final class TemplateHandlers {
 
     public void create(Context ctx) {
         FormInput input = FormInput.of(ctx);
-        try {
+        RefusedForm.submit(ctx, () -> {
             IncidentForms.Template template = IncidentForms.template(input);
             templates.create(Requests.user(ctx), template.name(), template.status(), template.body());
             Requests.seeOther(ctx, "/console/incidents/templates");
-        } catch (InvalidInput e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, input, e.fields());
-        }
+        }, fields -> render(ctx, input, fields));
     }
 
     public void delete(Context ctx) {
