@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Handle;
  * Password hashing (deliberately slow) runs outside write transactions, so it never holds up the
  * single SQLite writer that records check results.
  */
-public final class Accounts {
+public record Accounts(Database database, UserStore users, SessionStore sessions, AuditLog audit,
+        PasswordHasher hasher, SecretTokens tokens, Clock clock) {
+
     public static final Duration SESSION_IDLE_LIMIT = Duration.ofDays(14);
     /** Five wrong passwords for one account, or twenty from one address, within this window block further tries. */
     static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
@@ -29,25 +31,6 @@ public final class Accounts {
     static final String EMAIL_RULE = "Enter an email address such as ada@example.com.";
     static final String NAME_RULE = "Enter a name of 1 to " + MAX_NAME + " characters.";
     static final String PASSWORD_RULE = "Use at least " + MIN_PASSWORD + " characters (at most " + MAX_PASSWORD + ").";
-
-    private final Database database;
-    private final UserStore users;
-    private final SessionStore sessions;
-    private final AuditLog audit;
-    private final PasswordHasher hasher;
-    private final SecretTokens tokens;
-    private final Clock clock;
-
-    public Accounts(Database database, UserStore users, SessionStore sessions, AuditLog audit, PasswordHasher hasher,
-            SecretTokens tokens, Clock clock) {
-        this.database = database;
-        this.users = users;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.hasher = hasher;
-        this.tokens = tokens;
-        this.clock = clock;
-    }
 
     /** A new session: the cookie's token (never stored) and the session itself. */
     public record SignedIn(String token, Session session) {}

@@ -11,18 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 /** The admin's page for API tokens: list, create (the secret is shown once) and revoke. */
-public final class ApiTokenHandlers {
-    private final ApiTokens tokens;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final String siteName;
-
-    public ApiTokenHandlers(ApiTokens tokens, Templates templates, TimeFormat times, String siteName) {
-        this.tokens = tokens;
-        this.templates = templates;
-        this.times = times;
-        this.siteName = siteName;
-    }
+public record ApiTokenHandlers(ApiTokens tokens, Templates templates, TimeFormat times, String siteName) {
 
     public void tokens(Context ctx) {
         render(ctx, TokenForm.empty(), null);

@@ -14,26 +14,13 @@ import java.util.Optional;
  * SHA-256 is stored. The secret starts with {@value #PREFIX} so that secret scanners and people
  * recognise a leaked one.
  */
-public final class ApiTokens {
+public record ApiTokens(Database database, ApiTokenStore store, AuditLog audit, SecretTokens tokens, Clock clock) {
+
     public static final String PREFIX = "vgl_";
     private static final int MAX_NAME = 100;
     /** Last use is written at most this often, so that a busy script does not turn every call into a write. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final String BOOTSTRAP_NAME = "Bootstrap (VIGIL_BOOTSTRAP_TOKEN)";
-
-    private final Database database;
-    private final ApiTokenStore store;
-    private final AuditLog audit;
-    private final SecretTokens tokens;
-    private final Clock clock;
-
-    public ApiTokens(Database database, ApiTokenStore store, AuditLog audit, SecretTokens tokens, Clock clock) {
-        this.database = database;
-        this.store = store;
-        this.audit = audit;
-        this.tokens = tokens;
-        this.clock = clock;
-    }
 
     /** A new token and its secret, which exists only here: show it once, never store it. */
     public record Created(ApiToken token, String secret) {}

@@ -13,34 +13,11 @@ import java.util.Optional;
  * Joining by invitation: an admin invites an email with a role; the link works once, for
  * {@link #LIFETIME}, and whoever opens it chooses a name and password and is signed in.
  */
-public final class Invitations {
+public record Invitations(Database database, InvitationStore store, UserStore users, Accounts accounts,
+        AuditLog audit, PasswordHasher hasher, SecretTokens tokens, LinkSender sender, String siteUrl, Clock clock) {
+
     public static final Duration LIFETIME = Duration.ofDays(7);
     private static final String PATH = "/invite/";
-
-    private final Database database;
-    private final InvitationStore store;
-    private final UserStore users;
-    private final Accounts accounts;
-    private final AuditLog audit;
-    private final PasswordHasher hasher;
-    private final SecretTokens tokens;
-    private final LinkSender sender;
-    private final String siteUrl;
-    private final Clock clock;
-
-    public Invitations(Database database, InvitationStore store, UserStore users, Accounts accounts, AuditLog audit,
-            PasswordHasher hasher, SecretTokens tokens, LinkSender sender, String siteUrl, Clock clock) {
-        this.database = database;
-        this.store = store;
-        this.users = users;
-        this.accounts = accounts;
-        this.audit = audit;
-        this.hasher = hasher;
-        this.tokens = tokens;
-        this.sender = sender;
-        this.siteUrl = siteUrl;
-        this.clock = clock;
-    }
 
     /** A new invitation, as the sender delivered it. */
     public record Invited(String email, Role role, Instant expiresAt, LinkSender.Delivery delivery) {}

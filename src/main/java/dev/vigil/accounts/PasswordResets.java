@@ -11,37 +11,12 @@ import java.util.Optional;
  * Password reset by a one-time link an admin makes for a user. Using it sets a new password and
  * ends every session the user had, so whoever knew the old password is signed out everywhere.
  */
-public final class PasswordResets {
+public record PasswordResets(Database database, PasswordResetStore store, UserStore users, SessionStore sessions,
+        Accounts accounts, AuditLog audit, PasswordHasher hasher, SecretTokens tokens, LinkSender sender,
+        String siteUrl, Clock clock) {
+
     public static final Duration LIFETIME = Duration.ofDays(1);
     private static final String PATH = "/reset/";
-
-    private final Database database;
-    private final PasswordResetStore store;
-    private final UserStore users;
-    private final SessionStore sessions;
-    private final Accounts accounts;
-    private final AuditLog audit;
-    private final PasswordHasher hasher;
-    private final SecretTokens tokens;
-    private final LinkSender sender;
-    private final String siteUrl;
-    private final Clock clock;
-
-    public PasswordResets(Database database, PasswordResetStore store, UserStore users, SessionStore sessions,
-            Accounts accounts, AuditLog audit, PasswordHasher hasher, SecretTokens tokens, LinkSender sender,
-            String siteUrl, Clock clock) {
-        this.database = database;
-        this.store = store;
-        this.users = users;
-        this.sessions = sessions;
-        this.accounts = accounts;
-        this.audit = audit;
-        this.hasher = hasher;
-        this.tokens = tokens;
-        this.sender = sender;
-        this.siteUrl = siteUrl;
-        this.clock = clock;
-    }
 
     /** A new reset link, as the sender delivered it. */
     public record Issued(User user, Instant expiresAt, LinkSender.Delivery delivery) {}

@@ -14,23 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The admin's pages for the team: users, roles, disabling, invitations and reset links. */
-public final class TeamHandlers {
-    private final Team team;
-    private final Invitations invitations;
-    private final PasswordResets resets;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final String siteName;
-
-    public TeamHandlers(Team team, Invitations invitations, PasswordResets resets, Templates templates,
-            TimeFormat times, String siteName) {
-        this.team = team;
-        this.invitations = invitations;
-        this.resets = resets;
-        this.templates = templates;
-        this.times = times;
-        this.siteName = siteName;
-    }
+public record TeamHandlers(Team team, Invitations invitations, PasswordResets resets, Templates templates,
+        TimeFormat times, String siteName) {
 
     public void users(Context ctx) {
         render(ctx, InviteForm.empty(), null);

@@ -16,23 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The board across all postmortems, its CSV export, and each person's own open items. */
-public final class BoardHandlers {
-    private final ActionItems items;
-    private final ItemViews views;
-    private final Database database;
-    private final ComponentStore components;
-    private final Templates templates;
-    private final String siteName;
-
-    BoardHandlers(ActionItems items, ItemViews views, Database database, ComponentStore components,
-            Templates templates, String siteName) {
-        this.items = items;
-        this.views = views;
-        this.database = database;
-        this.components = components;
-        this.templates = templates;
-        this.siteName = siteName;
-    }
+public record BoardHandlers(ActionItems items, ItemViews views, Database database, ComponentStore components,
+        Templates templates, String siteName) {
 
     /** GET /console/action-items?owner=&status=&priority=&component=&overdue=1 */
     public void board(Context ctx) {

@@ -16,16 +16,7 @@ import java.util.Optional;
  * depending on them are skipped instead of piling up), numbers and flags by their default.
  * The loader throws before any replaced value can leave it.
  */
-final class Section {
-    private final String path;
-    private final Map<?, ?> values;
-    private final Problems problems;
-
-    private Section(String path, Map<?, ?> values, Problems problems) {
-        this.path = path;
-        this.values = values;
-        this.problems = problems;
-    }
+record Section(String path, Map<?, ?> values, Problems problems) {
 
     /** The top level of the file, or empty (reported) when it is not a mapping. */
     static Optional<Section> root(Object document, List<String> allowedKeys, Problems problems) {

@@ -20,18 +20,10 @@ import org.jdbi.v3.core.Handle;
  * last outage closes. Probes of one component failing together share one incident. Runs inside
  * the caller's transaction, so an outage and its incident are stored together or not at all.
  */
-public final class AutoIncidents implements OutageListener {
+public record AutoIncidents(IncidentStore incidents, OutageStore outages,
+        TimeFormat times) implements OutageListener  {
+
     public static final String SOURCE = "probe";
-
-    private final IncidentStore incidents;
-    private final OutageStore outages;
-    private final TimeFormat times;
-
-    public AutoIncidents(IncidentStore incidents, OutageStore outages, TimeFormat times) {
-        this.incidents = incidents;
-        this.outages = outages;
-        this.times = times;
-    }
 
     /** A probe's outage was confirmed; the component moved from before to after. */
     @Override

@@ -20,28 +20,15 @@ import java.util.stream.Collectors;
  * and affected components, and adding updates. Each change is one write transaction with its
  * audit entry. The caller refreshes the public page afterwards.
  */
-public final class StaffIncidents {
+public record StaffIncidents(Database database, IncidentStore incidents, ComponentStore components, AuditLog audit,
+        Clock clock) {
+
     public static final String SOURCE = "staff";
     public static final int MAX_NAME = 200;
     public static final int MAX_BODY = 20_000;
     /** The statuses staff set by hand; "postmortem" belongs to the postmortem feature. */
     public static final List<IncidentStatus> STATUSES = List.of(
             IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
-
-    private final Database database;
-    private final IncidentStore incidents;
-    private final ComponentStore components;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public StaffIncidents(Database database, IncidentStore incidents, ComponentStore components, AuditLog audit,
-            Clock clock) {
-        this.database = database;
-        this.incidents = incidents;
-        this.components = components;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** A new incident as entered; null impact and status mean none and investigating. */
     public record Draft(String name, String impact, String status, String body, List<String> componentIds) {}

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * The admin API's maintenance windows: read them, schedule one, cancel one. Scheduling runs the
  * console form's checks ({@link MaintenanceForm}); only the times differ, ISO-8601 with an offset.
  */
-public final class MaintenanceApi {
+public record MaintenanceApi(MaintenanceService maintenance, Database database, ComponentStore components,
+        TimeFormat times, Clock clock) {
+
     /** The list holds every window not yet completed and, after them, this many of the latest. */
     public static final int LATEST = 50;
     static final List<String> NEW_MAINTENANCE_FIELDS = List.of("name", "description", "component_ids",
@@ -33,21 +35,6 @@ public final class MaintenanceApi {
     /** The form's field names as this API spells them, for the messages of a refused window. */
     private static final Map<String, String> FIELD_NAMES = Map.of("components", "component_ids",
             "start", "scheduled_for", "end", "scheduled_until");
-
-    private final MaintenanceService maintenance;
-    private final Database database;
-    private final ComponentStore components;
-    private final TimeFormat times;
-    private final Clock clock;
-
-    public MaintenanceApi(MaintenanceService maintenance, Database database, ComponentStore components,
-            TimeFormat times, Clock clock) {
-        this.maintenance = maintenance;
-        this.database = database;
-        this.components = components;
-        this.times = times;
-        this.clock = clock;
-    }
 
     public void list(Context ctx) {
         MaintenanceService.Overview overview = maintenance.overview(LATEST);

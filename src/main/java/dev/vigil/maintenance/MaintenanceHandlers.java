@@ -26,28 +26,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The console's maintenance pages: the list (viewers), the new-window form and cancelling (editors). */
-public final class MaintenanceHandlers {
+public record MaintenanceHandlers(MaintenanceService maintenance, Database database, ComponentStore components,
+        Templates templates, TimeFormat times, Clock clock, String siteName) {
+
     private static final int LATEST = 50;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    private final MaintenanceService maintenance;
-    private final Database database;
-    private final ComponentStore components;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final Clock clock;
-    private final String siteName;
-
-    public MaintenanceHandlers(MaintenanceService maintenance, Database database, ComponentStore components,
-            Templates templates, TimeFormat times, Clock clock, String siteName) {
-        this.maintenance = maintenance;
-        this.database = database;
-        this.components = components;
-        this.templates = templates;
-        this.times = times;
-        this.clock = clock;
-        this.siteName = siteName;
-    }
 
     /** GET /console/maintenance */
     public void list(Context ctx) {

@@ -21,20 +21,9 @@ import java.util.Map;
  * /api/v1/components: the components as stored, in page order; admins create, change and retire
  * those made outside vigil.yml (issue 3). Those of vigil.yml answer 409.
  */
-public final class ComponentApi {
+public record ComponentApi(Database database, ComponentStore components, ComponentEditor editor, TimeFormat times) {
+
     static final List<String> FIELDS = List.of("id", "name", "group", "description", "position");
-
-    private final Database database;
-    private final ComponentStore components;
-    private final ComponentEditor editor;
-    private final TimeFormat times;
-
-    public ComponentApi(Database database, ComponentStore components, ComponentEditor editor, TimeFormat times) {
-        this.database = database;
-        this.components = components;
-        this.editor = editor;
-        this.times = times;
-    }
 
     public void list(Context ctx) {
         JsonResponse.send(ctx, 200, Map.of("components",

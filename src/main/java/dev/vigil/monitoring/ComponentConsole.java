@@ -25,27 +25,10 @@ import java.util.Map;
  * The console's Components page and its forms (issue 3): viewers read, admins change what the
  * console made and reload vigil.yml. Each POST redirects back; a refused form is shown again.
  */
-public final class ComponentConsole {
+public record ComponentConsole(ComponentEditor editor, ConfigReload reload, ProbeRegistry registry, Database database,
+        ProbeStateStore states, Templates templates, String siteName) {
+
     private static final String LIST = "/console/components";
-
-    private final ComponentEditor editor;
-    private final ConfigReload reload;
-    private final ProbeRegistry registry;
-    private final Database database;
-    private final ProbeStateStore states;
-    private final Templates templates;
-    private final String siteName;
-
-    public ComponentConsole(ComponentEditor editor, ConfigReload reload, ProbeRegistry registry, Database database,
-            ProbeStateStore states, Templates templates, String siteName) {
-        this.editor = editor;
-        this.reload = reload;
-        this.registry = registry;
-        this.database = database;
-        this.states = states;
-        this.templates = templates;
-        this.siteName = siteName;
-    }
 
     /** GET /console/components */
     public void list(Context ctx) {

@@ -28,28 +28,11 @@ import java.util.Map;
  * outage; retired ones are not listed. Admins create, change and remove those made outside
  * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
-public final class ProbeApi {
+public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
+        CheckStore checks, OutageStore outages, TimeFormat times) {
+
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
-
-    private final ProbeRegistry probes;
-    private final ComponentEditor editor;
-    private final Database database;
-    private final ProbeStateStore states;
-    private final CheckStore checks;
-    private final OutageStore outages;
-    private final TimeFormat times;
-
-    public ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
-            CheckStore checks, OutageStore outages, TimeFormat times) {
-        this.probes = probes;
-        this.editor = editor;
-        this.database = database;
-        this.states = states;
-        this.checks = checks;
-        this.outages = outages;
-        this.times = times;
-    }
 
     public void list(Context ctx) {
         JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(this::view).toList()));

@@ -18,18 +18,7 @@ import org.jdbi.v3.core.Handle;
  * Chosen when a mail server is configured. The mail is queued on the caller's handle, in the
  * transaction that stores the link.
  */
-final class LinksByMail implements LinkSender {
-    private final DeliveryStore deliveries;
-    private final String siteName;
-    private final TimeFormat times;
-    private final Clock clock;
-
-    LinksByMail(DeliveryStore deliveries, String siteName, TimeFormat times, Clock clock) {
-        this.deliveries = deliveries;
-        this.siteName = siteName;
-        this.times = times;
-        this.clock = clock;
-    }
+record LinksByMail(DeliveryStore deliveries, String siteName, TimeFormat times, Clock clock) implements LinkSender  {
 
     @Override
     public LinkSender.Delivery sendInvitation(Handle handle, String email, Role role, OneTimeLink link) {

@@ -10,16 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The words of the mails subscribers get: the confirmation, one mail per incident update and per published notice. */
-final class MailNotices {
-    private final String siteName;
-    private final Links links;
-    private final TimeFormat times;
-
-    public MailNotices(String siteName, Links links, TimeFormat times) {
-        this.siteName = siteName;
-        this.links = links;
-        this.times = times;
-    }
+record MailNotices(String siteName, Links links, TimeFormat times) {
 
     /** The double opt-in mail. The link holds the only copy of the token outside the mail. */
     public OutgoingMail confirmation(String to, String token, String unsubscribeToken, Duration linkLife) {

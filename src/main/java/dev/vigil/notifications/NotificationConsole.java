@@ -22,26 +22,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The console's notification pages, for admins: staff hooks, subscribers, and the delivery log. */
-public final class NotificationConsole {
+public record NotificationConsole(Subscriptions subscriptions, StaffAlerts alerts, Templates templates,
+        TimeFormat times, String siteName, boolean emailAvailable) {
+
     static final int SUBSCRIBERS_SHOWN = 500;
     static final int DELIVERIES_SHOWN = 200;
-
-    private final Subscriptions subscriptions;
-    private final StaffAlerts alerts;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final String siteName;
-    private final boolean emailAvailable;
-
-    public NotificationConsole(Subscriptions subscriptions, StaffAlerts alerts, Templates templates, TimeFormat times,
-            String siteName, boolean emailAvailable) {
-        this.subscriptions = subscriptions;
-        this.alerts = alerts;
-        this.templates = templates;
-        this.times = times;
-        this.siteName = siteName;
-        this.emailAvailable = emailAvailable;
-    }
 
     /** GET /console/notifications */
     public void settings(Context ctx) {

@@ -20,23 +20,10 @@ import java.util.Optional;
  * the confirm and unsubscribe buttons are authorised by the secret token in their URL instead,
  * because mail programs post the one-click unsubscribe (RFC 8058) without any cookie.
  */
-public final class SubscribeHandlers {
+public record SubscribeHandlers(Subscriptions subscriptions, FormTokens formTokens, Templates templates, Links links,
+        String siteName) {
+
     private static final String LINK_TEMPLATE = "notifications/link.jte";
-
-    private final Subscriptions subscriptions;
-    private final FormTokens formTokens;
-    private final Templates templates;
-    private final Links links;
-    private final String siteName;
-
-    public SubscribeHandlers(Subscriptions subscriptions, FormTokens formTokens, Templates templates, Links links,
-            String siteName) {
-        this.subscriptions = subscriptions;
-        this.formTokens = formTokens;
-        this.templates = templates;
-        this.links = links;
-        this.siteName = siteName;
-    }
 
     /** GET /subscribe */
     public void show(Context ctx) {

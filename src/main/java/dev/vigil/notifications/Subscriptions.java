@@ -23,7 +23,10 @@ import org.jdbi.v3.core.Handle;
  * webhooks, the one-click way out, and their removal by staff. Requests are throttled per email
  * address and per client address, so the form cannot be used to flood someone's inbox.
  */
-final class Subscriptions {
+record Subscriptions(Database database, SubscriberStore subscribers, DeliveryStore deliveries,
+        ComponentStore components, MailNotices mail, SecretTokens tokens, WebhookAddresses addresses, AuditLog audit,
+        boolean emailEnabled, Clock clock) {
+
     public static final Duration CONFIRM_LINK_LIFE = Duration.ofHours(48);
     static final Duration REQUEST_WINDOW = Duration.ofHours(1);
     /** Confirmation mails one address can be sent per window. */
@@ -33,32 +36,6 @@ final class Subscriptions {
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final String CHOOSE_LISTED = "Choose among the components listed, or none for all of them.";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
-
-    private final Database database;
-    private final SubscriberStore subscribers;
-    private final DeliveryStore deliveries;
-    private final ComponentStore components;
-    private final MailNotices mail;
-    private final SecretTokens tokens;
-    private final WebhookAddresses addresses;
-    private final AuditLog audit;
-    private final boolean emailEnabled;
-    private final Clock clock;
-
-    public Subscriptions(Database database, SubscriberStore subscribers, DeliveryStore deliveries,
-            ComponentStore components, MailNotices mail, SecretTokens tokens, WebhookAddresses addresses,
-            AuditLog audit, boolean emailEnabled, Clock clock) {
-        this.database = database;
-        this.subscribers = subscribers;
-        this.deliveries = deliveries;
-        this.components = components;
-        this.mail = mail;
-        this.tokens = tokens;
-        this.addresses = addresses;
-        this.audit = audit;
-        this.emailEnabled = emailEnabled;
-        this.clock = clock;
-    }
 
     /** Too many requests for one email address or from one client; try again later. */
     public static final class TooManyRequests extends RuntimeException {

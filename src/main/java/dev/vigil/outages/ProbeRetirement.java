@@ -16,21 +16,10 @@ import org.jdbi.v3.core.Handle;
  * automatic incident whose last open outage this was is resolved saying that monitoring stopped.
  * Without this an outage of a removed probe stayed open and its component showed down for good.
  */
-public final class ProbeRetirement {
+public record ProbeRetirement(ProbeStateStore probes, OutageStore outages, ComponentStore components,
+        OutageListener autoIncidents) {
+
     static final String STATE_RESET_REASON = "probe removed: monitoring stopped";
-
-    private final ProbeStateStore probes;
-    private final OutageStore outages;
-    private final ComponentStore components;
-    private final OutageListener autoIncidents;
-
-    public ProbeRetirement(ProbeStateStore probes, OutageStore outages, ComponentStore components,
-            OutageListener autoIncidents) {
-        this.probes = probes;
-        this.outages = outages;
-        this.components = components;
-        this.autoIncidents = autoIncidents;
-    }
 
     /** Retires the probe at the given time; does nothing for one already retired or unknown. */
     public void retire(Handle handle, String probeId, Instant at) {

@@ -28,26 +28,15 @@ import java.util.function.Supplier;
  * a stale version answers 409 and a refused workflow step 400 with the workflow's reason.
  * A token has no user, so it cannot be a named reviewer: approve and request_changes are console-only.
  */
-public final class PostmortemApi {
+public record PostmortemApi(Postmortems postmortems, PostmortemEdits edits, PostmortemAutomation automation,
+        TimeFormat times) {
+
     public static final int MAX_LISTED = 500;
     static final List<String> NEW_FIELDS = List.of("incident_ids", "title");
     static final List<String> PATCH_FIELDS = List.of("title", "severity", "owner_id", "started_at", "detected_at",
             "ended_at", "sections", "tags", "version");
     static final List<String> STATUS_FIELDS = List.of("action", "version");
     public static final List<String> ACTIONS = List.of("submit", "approve", "request_changes", "publish", "complete");
-
-    private final Postmortems postmortems;
-    private final PostmortemEdits edits;
-    private final PostmortemAutomation automation;
-    private final TimeFormat times;
-
-    public PostmortemApi(Postmortems postmortems, PostmortemEdits edits, PostmortemAutomation automation,
-            TimeFormat times) {
-        this.postmortems = postmortems;
-        this.edits = edits;
-        this.automation = automation;
-        this.times = times;
-    }
 
     /** GET /api/v1/postmortems?status= */
     public void list(Context ctx) {

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
  * services as the console. An API token has no user, so it is never a named reviewer: approving
  * and requesting changes stay in the console.
  */
-final class PostmortemAutomation {
+record PostmortemAutomation(Database database, PostmortemStore store, TimelineStore timeline, ReviewStore reviewStore,
+        Reviews reviews, PublicPostmortems publicVersions) {
 
     /** A postmortem with the review and public-version facts the write-up page does not carry. */
     public record Overview(Postmortem postmortem, List<Long> incidentIds, List<String> componentIds, int openItems,
@@ -25,23 +26,6 @@ final class PostmortemAutomation {
             List<String> tags, List<Reviewer> reviewers, String publicBody) {}
 
     public record Reviewer(long userId, String name, Instant approvedAt) {}
-
-    private final Database database;
-    private final PostmortemStore store;
-    private final TimelineStore timeline;
-    private final ReviewStore reviewStore;
-    private final Reviews reviews;
-    private final PublicPostmortems publicVersions;
-
-    PostmortemAutomation(Database database, PostmortemStore store, TimelineStore timeline, ReviewStore reviewStore,
-            Reviews reviews, PublicPostmortems publicVersions) {
-        this.database = database;
-        this.store = store;
-        this.timeline = timeline;
-        this.reviewStore = reviewStore;
-        this.reviews = reviews;
-        this.publicVersions = publicVersions;
-    }
 
     /** Postmortems not deleted, newest first; status null means all. One read transaction. */
     public List<Overview> list(PostmortemStatus status, int limit) {

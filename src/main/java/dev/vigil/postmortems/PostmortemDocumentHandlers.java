@@ -9,21 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The revisions page, the two exports (Markdown, printable page), and the admins' template editor. */
-public final class PostmortemDocumentHandlers {
-    private final Postmortems postmortems;
-    private final PostmortemViews views;
-    private final MarkdownExport export;
-    private final Templates pages;
-    private final String siteName;
-
-    PostmortemDocumentHandlers(Postmortems postmortems, PostmortemViews views, MarkdownExport export,
-            Templates pages, String siteName) {
-        this.postmortems = postmortems;
-        this.views = views;
-        this.export = export;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record PostmortemDocumentHandlers(Postmortems postmortems, PostmortemViews views, MarkdownExport export,
+        Templates pages, String siteName) {
 
     public void revisions(Context ctx) {
         long id = Form.pathId(ctx, "id");

@@ -24,29 +24,14 @@ import org.jdbi.v3.core.Handle;
  * loaded with, a lost race throws {@link EditConflict} and writes nothing. Bad input is an
  * {@link InvalidInput} (nothing written); a missing postmortem or event a {@link NotFound}.
  */
-public final class PostmortemEdits {
+public record PostmortemEdits(Database database, PostmortemStore store, TimelineStore timeline, UserStore users,
+        AuditLog audit, Clock clock) {
+
     public static final int SECTION_LIMIT = 50_000;
     public static final int EVENT_TITLE_LIMIT = 200;
     public static final int EVENT_DETAIL_LIMIT = 5_000;
     public static final int TAG_LIMIT = 20;
     private static final Pattern TAG = Pattern.compile("[a-z0-9-]{1,40}");
-
-    private final Database database;
-    private final PostmortemStore store;
-    private final TimelineStore timeline;
-    private final UserStore users;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public PostmortemEdits(Database database, PostmortemStore store, TimelineStore timeline, UserStore users,
-            AuditLog audit, Clock clock) {
-        this.database = database;
-        this.store = store;
-        this.timeline = timeline;
-        this.users = users;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Changes title, severity, owner and times. The end may not be before the start, nor the

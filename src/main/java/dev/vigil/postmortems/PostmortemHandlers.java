@@ -13,18 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The list of postmortems, the form that starts one from incidents, and the write-up page. */
-public final class PostmortemHandlers {
-    private final Postmortems postmortems;
-    private final PostmortemViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    PostmortemHandlers(Postmortems postmortems, PostmortemViews views, Templates pages, String siteName) {
-        this.postmortems = postmortems;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views, Templates pages, String siteName) {
 
     /** GET, optionally ?status=draft. */
     public void list(Context ctx) {

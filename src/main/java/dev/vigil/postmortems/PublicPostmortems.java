@@ -21,33 +21,14 @@ import java.util.List;
  * once the postmortem is approved and its incidents are resolved, and the action items chosen as
  * public commitments. Every change customers can see ends with onChange, which rebuilds the page.
  */
-final class PublicPostmortems {
+record PublicPostmortems(Database database, Reviews reviews, PublicPostmortemStore store, ReviewStore reviewStore,
+        PublicDraftSkeleton skeleton, AuditLog audit, Clock clock, Runnable onChange) {
+
     static final int MAX_PUBLIC_TEXT = 50_000;
 
     /** What the public-version page shows, read in one transaction; skeleton is the starting text. */
     record PublicState(Header header, List<LinkedIncident> incidents, List<Item> items, String skeleton,
             Decision publish) {}
-
-    private final Database database;
-    private final Reviews reviews;
-    private final PublicPostmortemStore store;
-    private final ReviewStore reviewStore;
-    private final PublicDraftSkeleton skeleton;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    PublicPostmortems(Database database, Reviews reviews, PublicPostmortemStore store, ReviewStore reviewStore,
-            PublicDraftSkeleton skeleton, AuditLog audit, Clock clock, Runnable onChange) {
-        this.database = database;
-        this.reviews = reviews;
-        this.store = store;
-        this.reviewStore = reviewStore;
-        this.skeleton = skeleton;
-        this.audit = audit;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
 
     /**
      * For the action items feature: call after an item's status (or title, or deletion) changed,

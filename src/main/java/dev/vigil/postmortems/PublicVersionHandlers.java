@@ -6,18 +6,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** GET /console/postmortems/{id}/public and its forms: save or preview the public draft, publish, choose commitments. */
-public final class PublicVersionHandlers {
-    private final PublicPostmortems publicVersions;
-    private final ReviewViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    PublicVersionHandlers(PublicPostmortems publicVersions, ReviewViews views, Templates pages, String siteName) {
-        this.publicVersions = publicVersions;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record PublicVersionHandlers(PublicPostmortems publicVersions, ReviewViews views, Templates pages,
+        String siteName) {
 
     public void show(Context ctx) {
         render(ctx, null, null, Map.of());

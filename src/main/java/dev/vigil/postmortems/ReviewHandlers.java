@@ -8,18 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** GET /console/postmortems/{id}/review and its forms: reviewers, submit, approve, request changes, comment, complete. */
-public final class ReviewHandlers {
-    private final Reviews reviews;
-    private final ReviewViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages, String siteName) {
-        this.reviews = reviews;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages, String siteName) {
 
     public void show(Context ctx) {
         render(ctx, Typed.NOTHING, Map.of());

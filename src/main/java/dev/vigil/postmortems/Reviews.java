@@ -28,25 +28,14 @@ import org.jdbi.v3.core.Handle;
  * {@link PostmortemWorkflow} whether it is allowed, and writes the change with its revision row
  * and audit entry; a refusal (400) or a conflict (409) leaves everything as it was.
  */
-final class Reviews {
+record Reviews(Database database, ReviewStore store, AuditLog audit, Clock clock) {
+
     static final int MAX_COMMENT = 10_000;
 
     /** Everything the review page shows, read in one transaction. */
     record ReviewState(Header header, List<Reviewer> reviewers, List<ReviewStore.Comment> comments,
             List<ReviewStore.Section> sections, List<ReviewStore.StaffMember> eligible,
             List<ReviewStore.Revision> revisions, Map<Action, Decision> decisions, List<String> openItems) {}
-
-    private final Database database;
-    private final ReviewStore store;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    Reviews(Database database, ReviewStore store, AuditLog audit, Clock clock) {
-        this.database = database;
-        this.store = store;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     ReviewState load(User viewer, long id) {
         return database.read(handle -> {

@@ -12,24 +12,11 @@ import org.slf4j.LoggerFactory;
  * Keeps raw check results for the retention period, then folds them into hourly and daily
  * roll-ups and deletes them, all in one transaction so that a crash never counts a result twice.
  */
-public final class RetentionJob {
+public record RetentionJob(Database database, CheckStore checks, Duration retention, ZoneId zone, Clock clock) {
+
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long DAY = Duration.ofDays(1).toMillis();
-
-    private final Database database;
-    private final CheckStore checks;
-    private final Duration retention;
-    private final ZoneId zone;
-    private final Clock clock;
-
-    public RetentionJob(Database database, CheckStore checks, Duration retention, ZoneId zone, Clock clock) {
-        this.database = database;
-        this.checks = checks;
-        this.retention = retention;
-        this.zone = zone;
-        this.clock = clock;
-    }
 
     /** Rolls up and deletes the results older than the retention period; returns how many were deleted. */
     public int run() {

@@ -9,16 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** GET /console/search: the search box, its results, and the tags (viewers and up). */
-public final class SearchHandlers {
-    private final SearchIndex index;
-    private final Templates templates;
-    private final String siteName;
-
-    public SearchHandlers(SearchIndex index, Templates templates, String siteName) {
-        this.index = index;
-        this.templates = templates;
-        this.siteName = siteName;
-    }
+public record SearchHandlers(SearchIndex index, Templates templates, String siteName) {
 
     /** GET /console/search?q=&tag=&kind=&status= */
     public void page(Context ctx) {

@@ -25,18 +25,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Turns the stored state into the words and figures of the public page. */
-final class StatusPageViews {
+record StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy", Locale.US);
-
-    private final SiteConfig site;
-    private final TimeFormat times;
-    private final Markdown markdown;
-
-    StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
-        this.site = site;
-        this.times = times;
-        this.markdown = markdown;
-    }
 
     String siteName() {
         return site.name();

@@ -25,29 +25,10 @@ import org.jdbi.v3.core.Handle;
  * correct an update. Each change is one transaction with its audit entry; the public page is
  * rebuilt after it commits.
  */
-final class IncidentEditor {
+record IncidentEditor(Database database, IncidentStore incidents, StaffIncidentStore staff, RevisionStore revisions,
+        ComponentStore components, AuditLog audit, Clock clock, Runnable onChange) {
+
     static final String SOURCE = "staff";
-
-    private final Database database;
-    private final IncidentStore incidents;
-    private final StaffIncidentStore staff;
-    private final RevisionStore revisions;
-    private final ComponentStore components;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    IncidentEditor(Database database, IncidentStore incidents, StaffIncidentStore staff, RevisionStore revisions,
-            ComponentStore components, AuditLog audit, Clock clock, Runnable onChange) {
-        this.database = database;
-        this.incidents = incidents;
-        this.staff = staff;
-        this.revisions = revisions;
-        this.components = components;
-        this.audit = audit;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
 
     /** Opens an incident now, setting the chosen components' statuses; returns its id. */
     long open(User by, IncidentForms.NewIncident form) {

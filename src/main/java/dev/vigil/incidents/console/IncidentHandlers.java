@@ -9,27 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The list of incidents and the staff page of one, with its forms: post an update, rename, merge. */
-public final class IncidentHandlers {
-    private final IncidentReads reads;
-    private final IncidentEditor editor;
-    private final IncidentMerger merger;
-    private final TemplatePicker picker;
-    private final IncidentForms forms;
-    private final IncidentViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    IncidentHandlers(IncidentReads reads, IncidentEditor editor, IncidentMerger merger, TemplatePicker picker,
-            IncidentForms forms, IncidentViews views, Templates pages, String siteName) {
-        this.reads = reads;
-        this.editor = editor;
-        this.merger = merger;
-        this.picker = picker;
-        this.forms = forms;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, IncidentMerger merger,
+        TemplatePicker picker, IncidentForms forms, IncidentViews views, Templates pages, String siteName) {
 
     public void list(Context ctx) {
         pages.page(ctx, "console/incidents/list.jte",

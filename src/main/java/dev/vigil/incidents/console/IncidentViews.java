@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Turns incidents and what staff typed into the words of the console's incident pages. */
-final class IncidentViews {
+record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
+
     /** The component statuses in the order staff think of them: from fine to down, then maintenance. */
     private static final List<ComponentStatus> COMPONENT_STATUSES = List.of(ComponentStatus.OPERATIONAL,
             ComponentStatus.DEGRADED_PERFORMANCE, ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.MAJOR_OUTAGE,
@@ -33,16 +34,6 @@ final class IncidentViews {
     /** Everything the staff page of one incident shows, read in one transaction. */
     record Loaded(Incident incident, List<Component> components, List<Outage> outages, Map<Long, Integer> revisions,
             Optional<Notice> notice, List<StaffIncidentStore.Row> others, List<TemplateStore.Template> templates) {}
-
-    private final TimeFormat times;
-    private final Markdown markdown;
-    private final Clock clock;
-
-    IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
-        this.times = times;
-        this.markdown = markdown;
-        this.clock = clock;
-    }
 
     String zone() {
         return times.zone().getId();
