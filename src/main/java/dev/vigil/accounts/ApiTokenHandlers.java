@@ -19,7 +19,7 @@ public record ApiTokenHandlers(ApiTokens tokens, Templates templates, TimeFormat
 
     /** The secret is in this response only; it is stored nowhere, so reloading the list does not show it again. */
     public void create(Context ctx) {
-        User admin = StaffGuard.session(ctx).user();
+        User admin = StaffGuard.user(ctx);
         RefusedForm.submit(ctx, () -> {
             ApiTokens.Created created = tokens.create(admin, ctx.formParam("name"), ctx.formParam("role"));
             render(ctx, TokenForm.empty(),
@@ -34,7 +34,7 @@ public record ApiTokenHandlers(ApiTokens tokens, Templates templates, TimeFormat
         } catch (NumberFormatException e) {
             throw new NotFound("There is no such token.");
         }
-        tokens.revoke(StaffGuard.session(ctx).user(), id).orElseThrow(() -> new NotFound("There is no such token."));
+        tokens.revoke(StaffGuard.user(ctx), id).orElseThrow(() -> new NotFound("There is no such token."));
         ctx.redirect("/console/tokens", HttpStatus.SEE_OTHER);
     }
 

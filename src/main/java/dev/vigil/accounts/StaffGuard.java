@@ -50,6 +50,16 @@ public final class StaffGuard {
         return session;
     }
 
+    /** The signed-in user of a request that passed {@link #requireSession}. */
+    public static User user(Context ctx) {
+        return session(ctx).user();
+    }
+
+    /** Whether the signed-in user may change things (the editor role or above). */
+    public static boolean canEdit(Context ctx) {
+        return user(ctx).role().includes(Role.EDITOR);
+    }
+
     /** Wraps a handler so that only users with at least the given role reach it. */
     public static Handler allow(Role role, Handler handler) {
         return ctx -> {

@@ -35,7 +35,7 @@ public record TeamHandlers(Team team, Invitations invitations, PasswordResets re
 
     /** Shows the new invitation's link once, on this response (it is stored nowhere else), or where it was mailed. */
     public void invite(Context ctx) {
-        User admin = StaffGuard.session(ctx).user();
+        User admin = StaffGuard.user(ctx);
         RefusedForm.submit(ctx, () -> {
             Invitations.Invited invited = invitations.invite(admin, ctx.formParam("email"), ctx.formParam("role"));
             templates.page(ctx, "console/link-shown.jte", new AccessPages.LinkShown(frame(ctx),
@@ -48,7 +48,7 @@ public record TeamHandlers(Team team, Invitations invitations, PasswordResets re
 
     /** Shows the new reset link once, on this response. */
     public void issueReset(Context ctx) {
-        User admin = StaffGuard.session(ctx).user();
+        User admin = StaffGuard.user(ctx);
         try {
             PasswordResets.Issued issued = resets.issue(admin, userId(ctx)).orElseThrow(TeamHandlers::noSuchUser);
             templates.page(ctx, "console/link-shown.jte", new AccessPages.LinkShown(frame(ctx),
@@ -64,7 +64,7 @@ public record TeamHandlers(Team team, Invitations invitations, PasswordResets re
 
     /** Applies a change to one user, then back to the list; an admin who gave up the role goes to the overview. */
     private void change(Context ctx, Function<User, Optional<User>> change) {
-        User admin = StaffGuard.session(ctx).user();
+        User admin = StaffGuard.user(ctx);
         try {
             User changed = change.apply(admin).orElseThrow(TeamHandlers::noSuchUser);
             boolean stillAdmin = changed.id() != admin.id() || changed.role() == Role.ADMIN;
@@ -76,7 +76,7 @@ public record TeamHandlers(Team team, Invitations invitations, PasswordResets re
     }
 
     private void render(Context ctx, InviteForm invite, String problem) {
-        long you = StaffGuard.session(ctx).user().id();
+        long you = StaffGuard.user(ctx).id();
         templates.page(ctx, "console/users.jte", new AccessPages.Users(frame(ctx), times.zone().getId(),
                 team.members().stream().map(u -> new AccessPages.UserRow(u.id(), u.name(), u.email(), u.role().key(),
                         u.disabled(), u.id() == you)).toList(),

@@ -47,7 +47,7 @@ public record BoardHandlers(ActionItems items, ItemViews views, Database databas
 
     /** GET /console/action-items/mine: the signed-in person's items not yet done, overdue first. */
     public void mine(Context ctx) {
-        long userId = StaffGuard.session(ctx).user().id();
+        long userId = StaffGuard.user(ctx).id();
         templates.page(ctx, "actionitems/mine.jte", new ItemPages.Mine(Requests.frame(ctx, siteName), views.zone(),
                 views.rows(items.matching(ItemFilters.mine(userId)), items.today())));
     }

@@ -1,38 +1,32 @@
 package dev.vigil.actionitems;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** What an action item is for (Google's types, with process for the way we work). */
-public enum ItemKind {
-    PREVENT("prevent", "Prevent"),
-    DETECT("detect", "Detect"),
-    MITIGATE("mitigate", "Mitigate"),
-    REPAIR("repair", "Repair"),
-    PROCESS("process", "Process");
+public enum ItemKind implements Keyed {
+    PREVENT("Prevent"),
+    DETECT("Detect"),
+    MITIGATE("Mitigate"),
+    REPAIR("Repair"),
+    PROCESS("Process");
 
-    private final String key;
     private final String label;
 
-    ItemKind(String key, String label) {
-        this.key = key;
+    ItemKind(String label) {
         this.label = label;
     }
 
-    public String key() {
-        return key;
-    }
-
+    @Override
     public String label() {
         return label;
     }
 
     public static Optional<ItemKind> parse(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Keyed.parse(ItemKind.class, key);
     }
 
     public static List<String> keys() {
-        return Arrays.stream(values()).map(ItemKind::key).toList();
+        return Keyed.keys(ItemKind.class);
     }
 }

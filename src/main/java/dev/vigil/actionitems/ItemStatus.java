@@ -1,30 +1,23 @@
 package dev.vigil.actionitems;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Where an action item stands. Done and won't do are closed: they set completed_at; the others clear it. */
-public enum ItemStatus {
-    OPEN("open", "Open"),
-    IN_PROGRESS("in_progress", "In progress"),
-    BLOCKED("blocked", "Blocked"),
-    DONE("done", "Done"),
-    WONT_DO("wont_do", "Won't do");
+public enum ItemStatus implements Keyed {
+    OPEN("Open"),
+    IN_PROGRESS("In progress"),
+    BLOCKED("Blocked"),
+    DONE("Done"),
+    WONT_DO("Won't do");
 
-    private final String key;
     private final String label;
 
-    ItemStatus(String key, String label) {
-        this.key = key;
+    ItemStatus(String label) {
         this.label = label;
     }
 
-    /** The stored and API name, such as in_progress. */
-    public String key() {
-        return key;
-    }
-
+    @Override
     public String label() {
         return label;
     }
@@ -34,10 +27,10 @@ public enum ItemStatus {
     }
 
     public static Optional<ItemStatus> parse(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        return Keyed.parse(ItemStatus.class, key);
     }
 
     public static List<String> keys() {
-        return Arrays.stream(values()).map(ItemStatus::key).toList();
+        return Keyed.keys(ItemStatus.class);
     }
 }

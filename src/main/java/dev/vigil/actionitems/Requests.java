@@ -26,11 +26,11 @@ final class Requests {
     }
 
     static Actor actor(Context ctx) {
-        return Actor.of(StaffGuard.session(ctx).user());
+        return Actor.of(StaffGuard.user(ctx));
     }
 
     static boolean allows(Context ctx, Role role) {
-        return StaffGuard.session(ctx).user().role().includes(role);
+        return StaffGuard.user(ctx).role().includes(role);
     }
 
     static Frame frame(Context ctx, String siteName) {

@@ -54,7 +54,7 @@ public record MaintenanceHandlers(MaintenanceService maintenance, Database datab
                 ctx.formParams("components"), ctx.formParam("start"), ctx.formParam("end"), ctx.formParam("rrule"));
         RefusedForm.submit(ctx, () -> {
             NewMaintenance window = submitted.check(times.zone(), clock.instant(), componentNames().keySet());
-            maintenance.schedule(window, StaffGuard.session(ctx).user().actor());
+            maintenance.schedule(window, StaffGuard.user(ctx).actor());
             ctx.redirect("/console/maintenance", HttpStatus.SEE_OTHER);
         }, fields -> form(ctx, submitted, fields));
     }
@@ -66,7 +66,7 @@ public record MaintenanceHandlers(MaintenanceService maintenance, Database datab
             throw new NotFound("No maintenance window " + id);
         }
         try {
-            maintenance.cancel(id, "series".equals(ctx.formParam("scope")), StaffGuard.session(ctx).user().actor());
+            maintenance.cancel(id, "series".equals(ctx.formParam("scope")), StaffGuard.user(ctx).actor());
         } catch (InvalidInput e) {
             throw new Refused(e.getMessage());
         }

@@ -192,6 +192,6 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
     }
 
     private static String actor(Context ctx) {
-        return StaffGuard.session(ctx).user().actor();
+        return StaffGuard.user(ctx).actor();
     }
 }

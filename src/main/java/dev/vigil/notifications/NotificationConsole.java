@@ -125,7 +125,7 @@ public record NotificationConsole(Subscriptions subscriptions, StaffAlerts alert
     }
 
     private static String actor(Context ctx) {
-        return StaffGuard.session(ctx).user().actor();
+        return StaffGuard.user(ctx).actor();
     }
 
     private static long id(Context ctx) {

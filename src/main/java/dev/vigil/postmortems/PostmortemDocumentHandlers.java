@@ -1,5 +1,7 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -15,7 +17,7 @@ public record PostmortemDocumentHandlers(Postmortems postmortems, PostmortemView
     public void revisions(Context ctx) {
         long id = Form.pathId(ctx, "id");
         Postmortem postmortem = postmortems.load(id).postmortem();
-        pages.page(ctx, "postmortems/revisions.jte", views.revisions(PostmortemHandlers.frame(ctx, siteName),
+        pages.page(ctx, "postmortems/revisions.jte", views.revisions(Frame.of(siteName, ctx),
                 postmortem, postmortems.revisions(id)));
     }
 
@@ -43,7 +45,7 @@ public record PostmortemDocumentHandlers(Postmortems postmortems, PostmortemView
         lines.add(new PostmortemPages.TemplateLine(sections.size(), "", Integer.toString(sections.size() + 1), "", "",
                 true));
         pages.page(ctx, "postmortems/template.jte", new PostmortemPages.TemplatePage(
-                PostmortemHandlers.frame(ctx, siteName), lines, Map.of()));
+                Frame.of(siteName, ctx), lines, Map.of()));
     }
 
     /**
@@ -68,12 +70,12 @@ public record PostmortemDocumentHandlers(Postmortems postmortems, PostmortemView
                     form.text(row + "guidance").strip()));
         }
         try {
-            postmortems.saveTemplate(PostmortemHandlers.user(ctx), sections);
+            postmortems.saveTemplate(StaffGuard.user(ctx), sections);
             ctx.redirect("/console/postmortems/template", HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             pages.page(ctx, "postmortems/template.jte", new PostmortemPages.TemplatePage(
-                    PostmortemHandlers.frame(ctx, siteName), lines, remap(e.fields(), lines, sections)));
+                    Frame.of(siteName, ctx), lines, remap(e.fields(), lines, sections)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.accounts.StaffGuard;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -30,7 +31,7 @@ public final class PostmortemEditHandlers {
     public void details(Context ctx) {
         edit(ctx, "details", (id, form) -> {
             Postmortem current = postmortems.load(id).postmortem();
-            editor.editDetails(PostmortemHandlers.user(ctx), id, form.version(), new PostmortemStore.Details(
+            editor.editDetails(StaffGuard.user(ctx), id, form.version(), new PostmortemStore.Details(
                     form.text("title").strip(), Severity.parse(form.text("severity")).orElse(null), owner(form),
                     time(form, "started_at", current.startedAt()), time(form, "detected_at", current.detectedAt()),
                     time(form, "ended_at", current.endedAt())));
@@ -39,13 +40,13 @@ public final class PostmortemEditHandlers {
 
     public void section(Context ctx) {
         String key = ctx.pathParam("key");
-        edit(ctx, "section-" + key, (id, form) -> editor.editSection(PostmortemHandlers.user(ctx), id, form.version(),
+        edit(ctx, "section-" + key, (id, form) -> editor.editSection(StaffGuard.user(ctx), id, form.version(),
                 key, form.text("section." + key)));
     }
 
     /** POST: adds an event staff write. */
     public void addEvent(Context ctx) {
-        edit(ctx, "timeline", (id, form) -> editor.addEvent(PostmortemHandlers.user(ctx), id, form.version(),
+        edit(ctx, "timeline", (id, form) -> editor.addEvent(StaffGuard.user(ctx), id, form.version(),
                 time(form, "event_at", null), form.text("event_title"), form.text("event_detail")));
     }
 
@@ -54,7 +55,7 @@ public final class PostmortemEditHandlers {
         long eventId = Form.pathId(ctx, "eventId");
         String action = ctx.pathParam("action");
         edit(ctx, "event-" + eventId, (id, form) -> {
-            var user = PostmortemHandlers.user(ctx);
+            var user = StaffGuard.user(ctx);
             switch (action) {
                 case "hide", "unhide" -> editor.setHidden(user, id, form.version(), eventId, action.equals("hide"));
                 case "pin", "unpin" -> editor.setPinned(user, id, form.version(), eventId, action.equals("pin"));
@@ -71,20 +72,20 @@ public final class PostmortemEditHandlers {
     }
 
     public void tags(Context ctx) {
-        edit(ctx, "tags", (id, form) -> editor.setTags(PostmortemHandlers.user(ctx), id, form.version(),
+        edit(ctx, "tags", (id, form) -> editor.setTags(StaffGuard.user(ctx), id, form.version(),
                 List.of(form.text("tags").split("[,\\s]+"))));
     }
 
     /** POST: re-adds the recorded events the timeline is missing. */
     public void refresh(Context ctx) {
         long id = Form.pathId(ctx, "id");
-        postmortems.refreshTimeline(PostmortemHandlers.user(ctx), id);
+        postmortems.refreshTimeline(StaffGuard.user(ctx), id);
         ctx.redirect("/console/postmortems/" + id + "#timeline", HttpStatus.SEE_OTHER);
     }
 
     /** POST (admins): deletes, then shows the list it has vanished from. */
     public void delete(Context ctx) {
-        postmortems.delete(PostmortemHandlers.user(ctx), Form.pathId(ctx, "id"));
+        postmortems.delete(StaffGuard.user(ctx), Form.pathId(ctx, "id"));
         ctx.redirect("/console/postmortems", HttpStatus.SEE_OTHER);
     }
 

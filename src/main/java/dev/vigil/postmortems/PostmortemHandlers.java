@@ -18,7 +18,7 @@ public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views,
     /** GET, optionally ?status=draft. */
     public void list(Context ctx) {
         PostmortemStatus filter = PostmortemStatus.parse(ctx.queryParam("status")).orElse(null);
-        pages.page(ctx, "postmortems/list.jte", views.list(frame(ctx, siteName), canEdit(ctx), filter,
+        pages.page(ctx, "postmortems/list.jte", views.list(Frame.of(siteName, ctx), StaffGuard.canEdit(ctx), filter,
                 postmortems.list(filter)));
     }
 
@@ -34,7 +34,7 @@ public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views,
         Long chosen = incident;
         String title = candidates.stream().filter(c -> chosen != null && c.id() == chosen).findFirst()
                 .map(IncidentRecords.Candidate::name).orElse("");
-        pages.page(ctx, "postmortems/new.jte", views.newPage(frame(ctx, siteName), candidates,
+        pages.page(ctx, "postmortems/new.jte", views.newPage(Frame.of(siteName, ctx), candidates,
                 chosen == null ? List.of() : List.of(Long.toString(chosen)), title, Map.of()));
     }
 
@@ -50,11 +50,11 @@ public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views,
                     throw InvalidInput.of("incident", "Choose incidents from the list.");
                 }
             }
-            long id = postmortems.create(user(ctx), ids, form.text("title"));
+            long id = postmortems.create(StaffGuard.user(ctx), ids, form.text("title"));
             ctx.redirect("/console/postmortems/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            pages.page(ctx, "postmortems/new.jte", views.newPage(frame(ctx, siteName), postmortems.candidates(null),
+            pages.page(ctx, "postmortems/new.jte", views.newPage(Frame.of(siteName, ctx), postmortems.candidates(null),
                     form.all("incident"), form.text("title"), e.fields()));
         }
     }
@@ -66,22 +66,13 @@ public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views,
 
     /** Shows the write-up, with what was submitted kept when it comes back after an error or a lost race. */
     void render(Context ctx, long id, Map<String, String> input, String conflict, Map<String, String> errors) {
-        User user = user(ctx);
+        User user = StaffGuard.user(ctx);
         boolean canEdit = user.role().includes(Role.EDITOR);
-        pages.page(ctx, "postmortems/show.jte", views.show(frame(ctx, siteName), canEdit,
+        pages.page(ctx, "postmortems/show.jte", views.show(Frame.of(siteName, ctx), canEdit,
                 user.role().includes(Role.ADMIN), postmortems.load(id),
                 canEdit ? postmortems.possibleOwners() : List.of(), input, conflict, errors));
     }
 
-    static User user(Context ctx) {
-        return StaffGuard.session(ctx).user();
-    }
 
-    static boolean canEdit(Context ctx) {
-        return user(ctx).role().includes(Role.EDITOR);
-    }
 
-    static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, ctx);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.postmortems.ReviewRequests.Refusal;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -22,13 +24,13 @@ public record PublicVersionHandlers(PublicPostmortems publicVersions, ReviewView
             return;
         }
         showAgain(ctx, ReviewRequests.attempt(ctx, page(id),
-                () -> publicVersions.saveDraft(ReviewRequests.user(ctx), id, ReviewRequests.version(ctx), draft)), draft);
+                () -> publicVersions.saveDraft(StaffGuard.user(ctx), id, ReviewRequests.version(ctx), draft)), draft);
     }
 
     public void publish(Context ctx) {
         long id = ReviewRequests.pathId(ctx, "id");
         showAgain(ctx, ReviewRequests.attempt(ctx, page(id),
-                () -> publicVersions.publish(ReviewRequests.user(ctx), id, ReviewRequests.version(ctx))), null);
+                () -> publicVersions.publish(StaffGuard.user(ctx), id, ReviewRequests.version(ctx))), null);
     }
 
     /** POST .../commitments/{itemId}: shown=1 to show the item publicly, anything else to hide it. */
@@ -37,7 +39,7 @@ public record PublicVersionHandlers(PublicPostmortems publicVersions, ReviewView
         long itemId = ReviewRequests.pathId(ctx, "itemId");
         boolean shown = "1".equals(ctx.formParam("shown"));
         showAgain(ctx, ReviewRequests.attempt(ctx, page(id) + "#commitments", () -> publicVersions.showCommitment(
-                ReviewRequests.user(ctx), id, itemId, ReviewRequests.version(ctx), shown)), null);
+                StaffGuard.user(ctx), id, itemId, ReviewRequests.version(ctx), shown)), null);
     }
 
     private void showAgain(Context ctx, Refusal refusal, String draft) {
@@ -50,8 +52,8 @@ public record PublicVersionHandlers(PublicPostmortems publicVersions, ReviewView
     /** draft is what the editor shows: null for the saved draft (or the starting text when none is saved). */
     private void render(Context ctx, String draft, String preview, Map<String, String> errors) {
         long id = ReviewRequests.pathId(ctx, "id");
-        pages.page(ctx, "postmortems/public.jte", views.publicVersion(ReviewRequests.frame(ctx, siteName),
-                ReviewRequests.canEdit(ctx), publicVersions.load(ReviewRequests.user(ctx), id), draft, preview, errors));
+        pages.page(ctx, "postmortems/public.jte", views.publicVersion(Frame.of(siteName, ctx),
+                StaffGuard.canEdit(ctx), publicVersions.load(StaffGuard.user(ctx), id), draft, preview, errors));
     }
 
     private static String page(long id) {

@@ -1,5 +1,7 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.postmortems.ReviewPages.Typed;
 import dev.vigil.postmortems.ReviewRequests.Refusal;
 import dev.vigil.web.Templates;
@@ -16,25 +18,25 @@ public record ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages
 
     public void nameReviewers(Context ctx) {
         List<String> chosen = ctx.formParams("reviewer");
-        act(ctx, Typed.NOTHING, (id, version) -> reviews.nameReviewers(ReviewRequests.user(ctx), id, version, chosen));
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.nameReviewers(StaffGuard.user(ctx), id, version, chosen));
     }
 
     public void submit(Context ctx) {
-        act(ctx, Typed.NOTHING, (id, version) -> reviews.submit(ReviewRequests.user(ctx), id, version));
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.submit(StaffGuard.user(ctx), id, version));
     }
 
     public void approve(Context ctx) {
-        act(ctx, Typed.NOTHING, (id, version) -> reviews.approve(ReviewRequests.user(ctx), id, version));
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.approve(StaffGuard.user(ctx), id, version));
     }
 
     public void requestChanges(Context ctx) {
         String note = ReviewRequests.text(ctx, "note");
         act(ctx, new Typed("", "", note),
-                (id, version) -> reviews.requestChanges(ReviewRequests.user(ctx), id, version, note));
+                (id, version) -> reviews.requestChanges(StaffGuard.user(ctx), id, version, note));
     }
 
     public void complete(Context ctx) {
-        act(ctx, Typed.NOTHING, (id, version) -> reviews.complete(ReviewRequests.user(ctx), id, version));
+        act(ctx, Typed.NOTHING, (id, version) -> reviews.complete(StaffGuard.user(ctx), id, version));
     }
 
     /** Comments carry no version: a comment never overwrites anyone's work. */
@@ -42,7 +44,7 @@ public record ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages
         long id = ReviewRequests.pathId(ctx, "id");
         Typed typed = new Typed(ReviewRequests.text(ctx, "body"), ReviewRequests.text(ctx, "section"), "");
         Refusal refusal = ReviewRequests.attempt(ctx, page(id) + "#comments",
-                () -> reviews.comment(ReviewRequests.user(ctx), id, typed.section(), typed.comment()));
+                () -> reviews.comment(StaffGuard.user(ctx), id, typed.section(), typed.comment()));
         showAgain(ctx, refusal, typed);
     }
 
@@ -64,8 +66,8 @@ public record ReviewHandlers(Reviews reviews, ReviewViews views, Templates pages
 
     private void render(Context ctx, Typed typed, Map<String, String> errors) {
         long id = ReviewRequests.pathId(ctx, "id");
-        pages.page(ctx, "postmortems/review.jte", views.review(ReviewRequests.frame(ctx, siteName),
-                ReviewRequests.canEdit(ctx), reviews.load(ReviewRequests.user(ctx), id), typed, errors));
+        pages.page(ctx, "postmortems/review.jte", views.review(Frame.of(siteName, ctx),
+                StaffGuard.canEdit(ctx), reviews.load(StaffGuard.user(ctx), id), typed, errors));
     }
 
     private static String page(long id) {

@@ -1,9 +1,5 @@
 package dev.vigil.postmortems;
 
-import dev.vigil.accounts.StaffGuard;
-import dev.vigil.accounts.User;
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import io.javalin.http.Context;
@@ -41,17 +37,8 @@ final class ReviewRequests {
         return value == null ? "" : value;
     }
 
-    static User user(Context ctx) {
-        return StaffGuard.session(ctx).user();
-    }
 
-    static boolean canEdit(Context ctx) {
-        return user(ctx).role().includes(Role.EDITOR);
-    }
 
-    static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, ctx);
-    }
 
     /**
      * Runs a change and answers with a redirect to the page that shows it (post-redirect-get), or

@@ -1,5 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.errors.NotFound;
 import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.web.RefusedForm;
@@ -38,7 +40,7 @@ public final class CorrectionHandlers {
             return;
         }
         RefusedForm.submit(ctx, () -> {
-            editor.correct(Requests.user(ctx), id, updateId, IncidentForms.body("body", body));
+            editor.correct(StaffGuard.user(ctx), id, updateId, IncidentForms.body("body", body));
             Requests.seeOther(ctx, "/console/incidents/" + id + "/updates/" + updateId);
         }, fields -> render(ctx, body, null, fields));
     }
@@ -51,8 +53,8 @@ public final class CorrectionHandlers {
                 .orElseThrow(() -> new NotFound("No incident " + id));
         IncidentUpdate update = found.incident().updates().stream().filter(u -> u.id() == updateId).findFirst()
                 .orElseThrow(() -> new NotFound("No update " + updateId + " in incident " + id));
-        pages.page(ctx, "console/incidents/update.jte", views.update(Requests.frame(ctx, siteName),
-                Requests.canEdit(ctx), found.incident(), update, found.revisions(),
+        pages.page(ctx, "console/incidents/update.jte", views.update(Frame.of(siteName, ctx),
+                StaffGuard.canEdit(ctx), found.incident(), update, found.revisions(),
                 body == null ? update.body() : body, preview, errors));
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.web.RefusedForm;
@@ -14,7 +16,7 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
 
     public void list(Context ctx) {
         pages.page(ctx, "console/incidents/list.jte",
-                views.list(Requests.frame(ctx, siteName), Requests.canEdit(ctx), reads.list()));
+                views.list(Frame.of(siteName, ctx), StaffGuard.canEdit(ctx), reads.list()));
     }
 
     /** GET: the incident (its update form filled from ?template=ID if given), or the one it was merged into. */
@@ -39,7 +41,7 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
             switch (input.action()) {
                 case "preview" -> render(ctx, id, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
                 default -> {
-                    editor.postUpdate(Requests.user(ctx), id, forms.update(input, reads.componentIds()));
+                    editor.postUpdate(StaffGuard.user(ctx), id, forms.update(input, reads.componentIds()));
                     Requests.seeOther(ctx, "/console/incidents/" + id);
                 }
             }
@@ -50,7 +52,7 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
         long id = Requests.pathId(ctx, "id");
         FormInput input = FormInput.of(ctx);
         RefusedForm.submit(ctx, () -> {
-            editor.rename(Requests.user(ctx), id, IncidentForms.name(input.text("name")));
+            editor.rename(StaffGuard.user(ctx), id, IncidentForms.name(input.text("name")));
             Requests.seeOther(ctx, "/console/incidents/" + id);
         }, fields -> render(ctx, id, input, null, fields));
     }
@@ -60,7 +62,7 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
         long id = Requests.pathId(ctx, "id");
         FormInput input = FormInput.of(ctx);
         RefusedForm.submit(ctx, () -> {
-            merger.merge(Requests.user(ctx), id, mergeSource(input.text("from")));
+            merger.merge(StaffGuard.user(ctx), id, mergeSource(input.text("from")));
             Requests.seeOther(ctx, "/console/incidents/" + id);
         }, fields -> render(ctx, id, input, null, fields));
     }
@@ -81,6 +83,6 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
     private void render(Context ctx, IncidentViews.Loaded loaded, FormInput input, String preview,
             Map<String, String> errors) {
         pages.page(ctx, "console/incidents/show.jte",
-                views.show(Requests.frame(ctx, siteName), Requests.canEdit(ctx), loaded, input, preview, errors));
+                views.show(Frame.of(siteName, ctx), StaffGuard.canEdit(ctx), loaded, input, preview, errors));
     }
 }

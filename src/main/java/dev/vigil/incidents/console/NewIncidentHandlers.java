@@ -1,5 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -39,7 +41,7 @@ public final class NewIncidentHandlers {
             switch (input.action()) {
                 case "preview" -> renderNew(ctx, input, views.html(IncidentForms.normalise(input.text("body"))), Map.of());
                 default -> {
-                    long id = editor.open(Requests.user(ctx), forms.newIncident(input, reads.componentIds()));
+                    long id = editor.open(StaffGuard.user(ctx), forms.newIncident(input, reads.componentIds()));
                     Requests.seeOther(ctx, "/console/incidents/" + id);
                 }
             }
@@ -57,18 +59,18 @@ public final class NewIncidentHandlers {
             return;
         }
         RefusedForm.submit(ctx, () -> {
-            long id = editor.backfill(Requests.user(ctx), forms.backfill(input, reads.componentIds()));
+            long id = editor.backfill(StaffGuard.user(ctx), forms.backfill(input, reads.componentIds()));
             Requests.seeOther(ctx, "/console/incidents/" + id);
         }, fields -> renderBackfill(ctx, input, null, fields));
     }
 
     private void renderNew(Context ctx, FormInput input, String preview, Map<String, String> errors) {
-        pages.page(ctx, "console/incidents/new.jte", views.newIncident(Requests.frame(ctx, siteName), input,
+        pages.page(ctx, "console/incidents/new.jte", views.newIncident(Frame.of(siteName, ctx), input,
                 reads.components(), reads.templates(), preview, errors));
     }
 
     private void renderBackfill(Context ctx, FormInput input, String preview, Map<String, String> errors) {
         pages.page(ctx, "console/incidents/backfill.jte",
-                views.backfill(Requests.frame(ctx, siteName), input, reads.components(), preview, errors));
+                views.backfill(Frame.of(siteName, ctx), input, reads.components(), preview, errors));
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.errors.NotFound;
 import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
@@ -30,7 +32,7 @@ public final class NoticeHandlers {
     public void draft(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         RefusedForm.submit(ctx, () -> {
-            notices.draft(Requests.user(ctx), id);
+            notices.draft(StaffGuard.user(ctx), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, null, null, fields));
     }
@@ -45,7 +47,7 @@ public final class NoticeHandlers {
             return;
         }
         RefusedForm.submit(ctx, () -> {
-            notices.save(Requests.user(ctx), id, IncidentForms.notice("draft", draft));
+            notices.save(StaffGuard.user(ctx), id, IncidentForms.notice("draft", draft));
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, draft, null, fields));
     }
@@ -53,7 +55,7 @@ public final class NoticeHandlers {
     public void publish(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         RefusedForm.submit(ctx, () -> {
-            notices.publish(Requests.user(ctx), id);
+            notices.publish(StaffGuard.user(ctx), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, null, null, fields));
     }
@@ -63,7 +65,7 @@ public final class NoticeHandlers {
         long id = Requests.pathId(ctx, "id");
         IncidentReads.WithNotice found = reads.withNotice(id).orElseThrow(() -> new NotFound("No incident " + id));
         String shown = draft != null ? draft : found.notice().map(n -> n.draft()).orElse(null);
-        pages.page(ctx, "console/incidents/notice.jte", views.notice(Requests.frame(ctx, siteName),
-                Requests.canEdit(ctx), found.incident(), found.notice(), shown, preview, errors));
+        pages.page(ctx, "console/incidents/notice.jte", views.notice(Frame.of(siteName, ctx),
+                StaffGuard.canEdit(ctx), found.incident(), found.notice(), shown, preview, errors));
     }
 }

@@ -1,9 +1,5 @@
 package dev.vigil.incidents.console;
 
-import dev.vigil.accounts.StaffGuard;
-import dev.vigil.accounts.User;
-import dev.vigil.console.ConsolePages.Frame;
-import dev.vigil.console.Role;
 import dev.vigil.web.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,17 +13,8 @@ final class Requests {
         return PathIds.id(ctx, param, "item");
     }
 
-    static User user(Context ctx) {
-        return StaffGuard.session(ctx).user();
-    }
 
-    static boolean canEdit(Context ctx) {
-        return user(ctx).role().includes(Role.EDITOR);
-    }
 
-    static Frame frame(Context ctx, String siteName) {
-        return Frame.of(siteName, ctx);
-    }
 
     /** Post-redirect-get: after a change, the browser loads the page that shows it. */
     static void seeOther(Context ctx, String path) {

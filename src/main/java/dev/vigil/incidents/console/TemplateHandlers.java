@@ -1,5 +1,7 @@
 package dev.vigil.incidents.console;
 
+import dev.vigil.accounts.StaffGuard;
+import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
@@ -30,18 +32,18 @@ public final class TemplateHandlers {
         FormInput input = FormInput.of(ctx);
         RefusedForm.submit(ctx, () -> {
             IncidentForms.Template template = IncidentForms.template(input);
-            templates.create(Requests.user(ctx), template.name(), template.status(), template.body());
+            templates.create(StaffGuard.user(ctx), template.name(), template.status(), template.body());
             Requests.seeOther(ctx, "/console/incidents/templates");
         }, fields -> render(ctx, input, fields));
     }
 
     public void delete(Context ctx) {
-        templates.delete(Requests.user(ctx), Requests.pathId(ctx, "templateId"));
+        templates.delete(StaffGuard.user(ctx), Requests.pathId(ctx, "templateId"));
         Requests.seeOther(ctx, "/console/incidents/templates");
     }
 
     private void render(Context ctx, FormInput input, Map<String, String> errors) {
         pages.page(ctx, "console/incidents/templates.jte",
-                views.templates(Requests.frame(ctx, siteName), reads.templates(), input, errors));
+                views.templates(Frame.of(siteName, ctx), reads.templates(), input, errors));
     }
 }
