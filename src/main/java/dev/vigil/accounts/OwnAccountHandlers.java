@@ -8,16 +8,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /** The signed-in person's own account: who they are, and changing their password. */
-public final class OwnAccountHandlers {
-    private final Accounts accounts;
-    private final Templates templates;
-    private final String siteName;
-
-    public OwnAccountHandlers(Accounts accounts, Templates templates, String siteName) {
-        this.accounts = accounts;
-        this.templates = templates;
-        this.siteName = siteName;
-    }
+public record OwnAccountHandlers(Accounts accounts, Templates templates, String siteName) {
 
     public void account(Context ctx) {
         render(ctx, ctx.queryParam("changed") != null, Map.of());

@@ -18,20 +18,7 @@ import org.jdbi.v3.core.Handle;
  * two such changes in the same instant could both pass; that is rare enough (and mended with one
  * UPDATE) not to warrant serialisable isolation for every write.
  */
-public final class Team {
-    private final Database database;
-    private final UserStore users;
-    private final SessionStore sessions;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public Team(Database database, UserStore users, SessionStore sessions, AuditLog audit, Clock clock) {
-        this.database = database;
-        this.users = users;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.clock = clock;
-    }
+public record Team(Database database, UserStore users, SessionStore sessions, AuditLog audit, Clock clock) {
 
     /** Everyone with an account, by name. */
     public List<User> members() {

@@ -17,19 +17,12 @@ import java.util.function.UnaryOperator;
  * The admin API's action items (issue 4): list (with the board's filters), read, create under a
  * postmortem, patch any field and the status, delete (admin role). Checked as the console checks.
  */
-public final class ActionItemApi {
+public record ActionItemApi(ActionItems items, TimeFormat times) {
+
     static final List<String> NEW_FIELDS = List.of("title", "description", "owner_id", "kind", "priority", "due_on",
             "source", "tracker_url", "public");
     static final List<String> PATCH_FIELDS = List.of("title", "description", "owner_id", "kind", "priority", "due_on",
             "source", "tracker_url", "public", "status", "wont_do_reason", "version");
-
-    private final ActionItems items;
-    private final TimeFormat times;
-
-    public ActionItemApi(ActionItems items, TimeFormat times) {
-        this.items = items;
-        this.times = times;
-    }
 
     /** GET /api/v1/action-items?owner=&status=&priority=&component=&overdue=1 */
     public void list(Context ctx) {

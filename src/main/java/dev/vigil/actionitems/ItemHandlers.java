@@ -14,20 +14,8 @@ import java.util.Optional;
  * A postmortem's action items and one item's page: viewers read; editors add, edit, move and
  * comment; admins delete. Forms come back with the fields marked when they do not pass.
  */
-public final class ItemHandlers {
-    private final ActionItems items;
-    private final ItemViews views;
-    private final DuePolicy duePolicy;
-    private final Templates templates;
-    private final String siteName;
-
-    ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePolicy, Templates templates, String siteName) {
-        this.items = items;
-        this.views = views;
-        this.duePolicy = duePolicy;
-        this.templates = templates;
-        this.siteName = siteName;
-    }
+public record ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePolicy, Templates templates,
+        String siteName) {
 
     /** GET /console/postmortems/{id}/action-items */
     public void ofPostmortem(Context ctx) {

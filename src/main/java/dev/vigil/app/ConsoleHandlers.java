@@ -10,25 +10,8 @@ import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 
 /** The console's read-only pages: the overview and the audit log. */
-final class ConsoleHandlers {
-    private final Database database;
-    private final ComponentStore components;
-    private final IncidentStore incidents;
-    private final AuditLog audit;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final String siteName;
-
-    public ConsoleHandlers(Database database, ComponentStore components, IncidentStore incidents, AuditLog audit,
-            Templates templates, TimeFormat times, String siteName) {
-        this.database = database;
-        this.components = components;
-        this.incidents = incidents;
-        this.audit = audit;
-        this.templates = templates;
-        this.times = times;
-        this.siteName = siteName;
-    }
+record ConsoleHandlers(Database database, ComponentStore components, IncidentStore incidents, AuditLog audit,
+        Templates templates, TimeFormat times, String siteName) {
 
     public void overview(Context ctx) {
         ConsolePages.Overview page = database.read(handle -> new ConsolePages.Overview(frame(ctx), times.zone().getId(),

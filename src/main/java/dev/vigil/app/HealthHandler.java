@@ -9,14 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Vigil's own health: 200 when the database answers and the scheduler runs, 503 otherwise. */
-final class HealthHandler {
-    private final Database database;
-    private final Scheduler scheduler;
-
-    public HealthHandler(Database database, Scheduler scheduler) {
-        this.database = database;
-        this.scheduler = scheduler;
-    }
+record HealthHandler(Database database, Scheduler scheduler) {
 
     public void check(Context ctx) {
         boolean databaseOk = database.isReachable();

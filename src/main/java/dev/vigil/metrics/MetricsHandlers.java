@@ -8,20 +8,8 @@ import io.javalin.http.Context;
 import java.time.Clock;
 
 /** The console's metrics page (issue 4): incidents, detection and resolution times, action items. */
-public final class MetricsHandlers {
-    private final MetricsQueries queries;
-    private final Templates templates;
-    private final TimeFormat times;
-    private final Clock clock;
-    private final String siteName;
-
-    public MetricsHandlers(MetricsQueries queries, Templates templates, TimeFormat times, Clock clock, String siteName) {
-        this.queries = queries;
-        this.templates = templates;
-        this.times = times;
-        this.clock = clock;
-        this.siteName = siteName;
-    }
+public record MetricsHandlers(MetricsQueries queries, Templates templates, TimeFormat times, Clock clock,
+        String siteName) {
 
     /** GET /console/metrics?months=3|6|12 */
     public void page(Context ctx) {

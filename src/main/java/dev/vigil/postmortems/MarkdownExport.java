@@ -3,14 +3,7 @@ package dev.vigil.postmortems;
 import dev.vigil.time.TimeFormat;
 
 /** A postmortem as one Markdown document: header, figures, visible timeline, sections. */
-final class MarkdownExport {
-    private final TimeFormat times;
-    private final PostmortemViews views;
-
-    MarkdownExport(TimeFormat times, PostmortemViews views) {
-        this.times = times;
-        this.views = views;
-    }
+record MarkdownExport(TimeFormat times, PostmortemViews views) {
 
     String of(Postmortems.Loaded loaded) {
         PostmortemPages.Header h = views.header(loaded);

@@ -19,14 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns review and public-version state into the words of their console pages. */
-final class ReviewViews {
-    private final TimeFormat times;
-    private final Markdown markdown;
-
-    ReviewViews(TimeFormat times, Markdown markdown) {
-        this.times = times;
-        this.markdown = markdown;
-    }
+record ReviewViews(TimeFormat times, Markdown markdown) {
 
     String html(String markdownText) {
         return markdown.toHtml(markdownText);

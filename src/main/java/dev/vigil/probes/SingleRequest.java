@@ -12,16 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** One GET of one URL, without following redirects, that gives up at a deadline. */
-final class SingleRequest {
+record SingleRequest(CappedBodyHandler handler, CompletableFuture<HttpResponse<CappedBody>> response) {
+
     static final String USER_AGENT = "Vigil/0.1 (+status probe)";
-
-    private final CappedBodyHandler handler;
-    private final CompletableFuture<HttpResponse<CappedBody>> response;
-
-    private SingleRequest(CappedBodyHandler handler, CompletableFuture<HttpResponse<CappedBody>> response) {
-        this.handler = handler;
-        this.response = response;
-    }
 
     /** @throws IllegalArgumentException when the URL is not one the client can request (e.g. not http or https) */
     static SingleRequest send(HttpClient client, URI url, long maxBodyBytes) {

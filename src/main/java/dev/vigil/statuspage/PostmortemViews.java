@@ -8,21 +8,13 @@ import java.util.List;
 import org.apache.commons.text.StringEscapeUtils;
 
 /** Published postmortems (issue 4) as the incident page and the feeds show them. */
-public final class PostmortemViews {
+public record PostmortemViews(TimeFormat times, Markdown markdown) {
 
     /** One postmortem on the incident page; html comes from the safe Markdown renderer. */
     public record PostmortemView(long id, String title, String html, String publishedAt, List<CommitmentView> commitments) {}
 
     /** "What we promised, and what we have done": a commitment's title, its progress in words, and when or why. */
     public record CommitmentView(String title, String words, String detail, boolean done) {}
-
-    private final TimeFormat times;
-    private final Markdown markdown;
-
-    PostmortemViews(TimeFormat times, Markdown markdown) {
-        this.times = times;
-        this.markdown = markdown;
-    }
 
     PostmortemView view(PublishedPostmortem postmortem) {
         return new PostmortemView(postmortem.id(), postmortem.title(), markdown.toHtml(postmortem.body()),

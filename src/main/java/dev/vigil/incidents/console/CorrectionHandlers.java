@@ -10,21 +10,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** One update with the texts it had before, and the form to correct it. */
-public final class CorrectionHandlers {
-    private final IncidentReads reads;
-    private final IncidentEditor editor;
-    private final IncidentViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    CorrectionHandlers(IncidentReads reads, IncidentEditor editor, IncidentViews views, Templates pages,
-            String siteName) {
-        this.reads = reads;
-        this.editor = editor;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record CorrectionHandlers(IncidentReads reads, IncidentEditor editor, IncidentViews views, Templates pages,
+        String siteName) {
 
     public void show(Context ctx) {
         render(ctx, null, null, Map.of());

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@link InvalidInput} naming every field to correct. Nothing here touches the store: the
  * caller passes the ids of the components that exist.
  */
-final class IncidentForms {
+record IncidentForms(ZoneId zone, Clock clock) {
+
     static final int MAX_NAME = 200;
     static final int MAX_BODY = 20_000;
     /** A notice carries a whole timeline and five sections, so it may be longer than one update. */
@@ -37,14 +38,6 @@ final class IncidentForms {
     record Update(IncidentStatus status, String body, Map<String, ComponentStatus> components) {}
 
     record Template(String name, IncidentStatus status, String body) {}
-
-    private final ZoneId zone;
-    private final Clock clock;
-
-    IncidentForms(ZoneId zone, Clock clock) {
-        this.zone = zone;
-        this.clock = clock;
-    }
 
     NewIncident newIncident(FormInput form, Set<String> componentIds) {
         Fields fields = new Fields();

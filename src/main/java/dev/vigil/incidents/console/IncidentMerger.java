@@ -20,25 +20,8 @@ import java.util.Optional;
  * page, the API and the console. The absorbing incident keeps its name and status, starts at the
  * earlier of the two starts and takes the worse impact.
  */
-final class IncidentMerger {
-    private final Database database;
-    private final IncidentStore incidents;
-    private final StaffIncidentStore staff;
-    private final OutageStore outages;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    IncidentMerger(Database database, IncidentStore incidents, StaffIncidentStore staff, OutageStore outages,
-            AuditLog audit, Clock clock, Runnable onChange) {
-        this.database = database;
-        this.incidents = incidents;
-        this.staff = staff;
-        this.outages = outages;
-        this.audit = audit;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
+record IncidentMerger(Database database, IncidentStore incidents, StaffIncidentStore staff, OutageStore outages,
+        AuditLog audit, Clock clock, Runnable onChange) {
 
     /** Merges incident fromId into incident intoId. */
     void merge(User by, long intoId, long fromId) {

@@ -8,25 +8,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Opening an incident by hand, and recording one that is already over. */
-public final class NewIncidentHandlers {
-    private final IncidentReads reads;
-    private final IncidentEditor editor;
-    private final TemplatePicker picker;
-    private final IncidentForms forms;
-    private final IncidentViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    NewIncidentHandlers(IncidentReads reads, IncidentEditor editor, TemplatePicker picker, IncidentForms forms,
-            IncidentViews views, Templates pages, String siteName) {
-        this.reads = reads;
-        this.editor = editor;
-        this.picker = picker;
-        this.forms = forms;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record NewIncidentHandlers(IncidentReads reads, IncidentEditor editor, TemplatePicker picker,
+        IncidentForms forms, IncidentViews views, Templates pages, String siteName) {
 
     public void showNew(Context ctx) {
         RefusedForm.submit(ctx, () -> {

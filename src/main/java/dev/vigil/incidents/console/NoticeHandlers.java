@@ -9,20 +9,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** The customer notice of an incident: draft it from the record, edit the draft, publish it. */
-public final class NoticeHandlers {
-    private final IncidentReads reads;
-    private final Notices notices;
-    private final IncidentViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews views, Templates pages, String siteName) {
-        this.reads = reads;
-        this.notices = notices;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews views, Templates pages,
+        String siteName) {
 
     public void show(Context ctx) {
         render(ctx, null, null, Map.of());

@@ -21,29 +21,8 @@ import org.jdbi.v3.core.Handle;
  * The customer-facing notice of a resolved incident: drafted from the record, edited as a
  * draft, and published when ready. Customers only ever see the published text.
  */
-final class Notices {
-    private final Database database;
-    private final IncidentStore incidents;
-    private final NoticeStore notices;
-    private final ComponentStore components;
-    private final OutageStore outages;
-    private final NoticeDraft drafts;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    Notices(Database database, IncidentStore incidents, NoticeStore notices, ComponentStore components,
-            OutageStore outages, NoticeDraft drafts, AuditLog audit, Clock clock, Runnable onChange) {
-        this.database = database;
-        this.incidents = incidents;
-        this.notices = notices;
-        this.components = components;
-        this.outages = outages;
-        this.drafts = drafts;
-        this.audit = audit;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
+record Notices(Database database, IncidentStore incidents, NoticeStore notices, ComponentStore components,
+        OutageStore outages, NoticeDraft drafts, AuditLog audit, Clock clock, Runnable onChange) {
 
     /** Writes a fresh draft from the record, replacing any draft; the published text stays. */
     void draft(User by, long incidentId) {

@@ -8,21 +8,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Saved wording for common updates: list, save, delete. */
-public final class TemplateHandlers {
-    private final IncidentReads reads;
-    private final UpdateTemplates templates;
-    private final IncidentViews views;
-    private final Templates pages;
-    private final String siteName;
-
-    TemplateHandlers(IncidentReads reads, UpdateTemplates templates, IncidentViews views, Templates pages,
-            String siteName) {
-        this.reads = reads;
-        this.templates = templates;
-        this.views = views;
-        this.pages = pages;
-        this.siteName = siteName;
-    }
+public record TemplateHandlers(IncidentReads reads, UpdateTemplates templates, IncidentViews views, Templates pages,
+        String siteName) {
 
     public void list(Context ctx) {
         render(ctx, new FormInput(Map.of()), Map.of());

@@ -10,14 +10,7 @@ import java.util.Map;
  * comes back with the template's status and text. It is its own form so that pressing Enter in
  * the update form always posts the update, never picks a template.
  */
-final class TemplatePicker {
-    private final Database database;
-    private final TemplateStore templates;
-
-    TemplatePicker(Database database, TemplateStore templates) {
-        this.database = database;
-        this.templates = templates;
-    }
+record TemplatePicker(Database database, TemplateStore templates) {
 
     /** The update form's starting values: empty, or the chosen template's. */
     FormInput fromQuery(Context ctx) {

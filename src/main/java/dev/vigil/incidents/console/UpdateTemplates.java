@@ -9,18 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Saving and deleting the wording staff reuse for common updates, each with its audit entry. */
-final class UpdateTemplates {
-    private final Database database;
-    private final TemplateStore templates;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    UpdateTemplates(Database database, TemplateStore templates, AuditLog audit, Clock clock) {
-        this.database = database;
-        this.templates = templates;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record UpdateTemplates(Database database, TemplateStore templates, AuditLog audit, Clock clock) {
 
     long create(User by, String name, IncidentStatus status, String body) {
         Instant now = clock.instant();
