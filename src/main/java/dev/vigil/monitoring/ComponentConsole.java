@@ -35,7 +35,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
         Session session = StaffGuard.session(ctx);
         List<ProbeConfig> running = registry.running();
         List<ComponentPages.ComponentRow> rows = editor.components().stream().map(c -> row(c, running)).toList();
-        templates.page(ctx, "components/list.jte", new ComponentPages.Overview(frame(ctx),
+        templates.page(ctx, "monitoring/list.jte", new ComponentPages.Overview(frame(ctx),
                 session.user().role().includes(Role.ADMIN), ctx.queryParam("reloaded") != null, rows));
     }
 
@@ -123,7 +123,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
 
     /** GET /console/config/reload: what reloading vigil.yml would change, or its errors. */
     public void showReload(Context ctx) {
-        templates.page(ctx, "components/reload.jte", new ComponentPages.Reload(frame(ctx), reload.preview(), false));
+        templates.page(ctx, "monitoring/reload.jte", new ComponentPages.Reload(frame(ctx), reload.preview(), false));
     }
 
     /** POST /console/config/reload: applies the previewed file, unless it changed since (then previews again). */
@@ -134,7 +134,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
             return;
         }
         ctx.status(HttpStatus.CONFLICT);
-        templates.page(ctx, "components/reload.jte", new ComponentPages.Reload(frame(ctx), result.preview(), true));
+        templates.page(ctx, "monitoring/reload.jte", new ComponentPages.Reload(frame(ctx), result.preview(), true));
     }
 
     private static Map<String, String> componentValues(Context ctx, String id) {
@@ -157,7 +157,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
 
     private void componentForm(Context ctx, String action, boolean editing, Map<String, String> values,
             Map<String, String> errors) {
-        templates.page(ctx, "components/component-form.jte",
+        templates.page(ctx, "monitoring/component-form.jte",
                 new ComponentPages.ComponentForm(frame(ctx), action, editing, values, errors));
     }
 
@@ -168,7 +168,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
                 .map(c -> new ComponentPages.Choice(c.id(), c.groupName() == null ? c.name() : c.groupName() + ": " + c.name(),
                         c.id().equals(selected)))
                 .toList();
-        templates.page(ctx, "components/probe-form.jte",
+        templates.page(ctx, "monitoring/probe-form.jte",
                 new ComponentPages.ProbeForm(frame(ctx), action, editing, values, choices, errors));
     }
 

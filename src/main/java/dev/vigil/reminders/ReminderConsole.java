@@ -1,4 +1,4 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import dev.vigil.config.ReminderPolicy;
 import dev.vigil.console.ConsolePages.Frame;
@@ -49,7 +49,7 @@ public final class ReminderConsole {
             return null;
         });
         rows.sort(Comparator.comparing(ReminderPages.Row::isoDay).reversed());
-        templates.page(ctx, "actionitems/reminders.jte", new ReminderPages.Log(
+        templates.page(ctx, "reminders/log.jte", new ReminderPages.Log(
                 Frame.of(siteName, ctx), times.zone().getId(), policy.time().toString(),
                 policy.soonDays(), policy.escalateAfterDays(), mailAvailable, DAYS_SHOWN, rows));
     }

@@ -1,11 +1,11 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.notifications.OutgoingMail;
+import dev.vigil.reminders.ReminderItem.Person;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import java.util.Locale;
 

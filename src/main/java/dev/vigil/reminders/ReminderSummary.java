@@ -1,4 +1,4 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

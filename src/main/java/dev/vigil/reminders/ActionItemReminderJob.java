@@ -1,6 +1,5 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
-import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.config.ReminderPolicy;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.db.Database;
@@ -10,6 +9,7 @@ import dev.vigil.notifications.DeliveryStore;
 import dev.vigil.notifications.Event;
 import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
+import dev.vigil.reminders.ReminderItem.Person;
 import dev.vigil.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;

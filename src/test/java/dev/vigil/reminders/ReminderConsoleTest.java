@@ -1,4 +1,4 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

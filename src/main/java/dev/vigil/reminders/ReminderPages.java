@@ -1,4 +1,4 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import dev.vigil.console.ConsolePages.Frame;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
-import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.notifications.OutgoingMail;
+import dev.vigil.reminders.ReminderItem.Person;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,10 +1,9 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.actionitems.ActionItemReminderJob.Run;
 import dev.vigil.console.Role;
 import dev.vigil.notifications.Channel;
 import dev.vigil.notifications.Event;
@@ -12,6 +11,7 @@ import dev.vigil.notifications.MailSender;
 import dev.vigil.notifications.StaffHook;
 import dev.vigil.notifications.StaffHookStore;
 import dev.vigil.notifications.WebhookReceiver;
+import dev.vigil.reminders.ActionItemReminderJob.Run;
 import dev.vigil.testing.ManualClock;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;

@@ -1,6 +1,6 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
-import dev.vigil.actionitems.ReminderItem.Person;
+import dev.vigil.reminders.ReminderItem.Person;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,11 +1,11 @@
-package dev.vigil.actionitems;
+package dev.vigil.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.actionitems.ReminderItem.Person;
 import dev.vigil.console.Role;
 import dev.vigil.db.Database;
+import dev.vigil.reminders.ReminderItem.Person;
 import dev.vigil.testing.OnEachBackend;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.TestDatabase;
