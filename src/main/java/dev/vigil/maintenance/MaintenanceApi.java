@@ -8,6 +8,7 @@ import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
+import dev.vigil.web.ApiUpdates;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
 import dev.vigil.web.PathIds;
@@ -102,13 +103,7 @@ public record MaintenanceApi(MaintenanceService maintenance, Database database, 
     }
 
     private Map<String, Object> view(MaintenanceUpdate u) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Long.toString(u.id()));
-        json.put("status", u.status().apiName());
-        json.put("body", u.body());
-        json.put("display_at", times.iso(u.displayAt()));
-        json.put("created_at", times.iso(u.createdAt()));
-        return json;
+        return ApiUpdates.view(u.id(), u.status().apiName(), u.body(), u.displayAt(), u.createdAt(), times);
     }
 
     private Set<String> componentIds() {

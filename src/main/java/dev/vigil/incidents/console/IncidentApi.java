@@ -9,6 +9,7 @@ import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.StaffIncidents;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
+import dev.vigil.web.ApiUpdates;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
 import dev.vigil.web.PathIds;
@@ -100,13 +101,7 @@ public final class IncidentApi {
     }
 
     private Map<String, Object> view(IncidentUpdate u) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", Long.toString(u.id()));
-        json.put("status", u.status().apiName());
-        json.put("body", u.body());
-        json.put("display_at", times.iso(u.displayAt()));
-        json.put("created_at", times.iso(u.createdAt()));
-        return json;
+        return ApiUpdates.view(u.id(), u.status().apiName(), u.body(), u.displayAt(), u.createdAt(), times);
     }
 
     private static long incidentId(Context ctx) {
