@@ -22,7 +22,8 @@ public final class Main {
               --demo-fail S    start with these demo services failing (web, api, search, jobs)
             Environment: VIGIL_CONFIG, VIGIL_PORT (7070), VIGIL_DATA_DIR (data), VIGIL_DB_URL (SQLite in the data folder),
               VIGIL_SMTP_HOST, _PORT, _USERNAME, _PASSWORD, _FROM (the mail server for subscriber mail),
-              VIGIL_ADMIN_EMAIL with VIGIL_ADMIN_PASSWORD (the first administrator, when there is none)""";
+              VIGIL_ADMIN_EMAIL with VIGIL_ADMIN_PASSWORD (the first administrator, when there is none),
+              VIGIL_BOOTSTRAP_TOKEN (an admin API token with this value, when there is none)""";
 
     private Main() {}
 

@@ -31,6 +31,13 @@ public enum Dialect {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException(
-                "VIGIL_DB_URL: \"" + jdbcUrl + "\" is not supported; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+                "VIGIL_DB_URL: the database kind \"" + kind(jdbcUrl) + "\" is not supported; use jdbc:sqlite:FILE or "
+                        + "jdbc:postgresql://HOST/DB");
+    }
+
+    /** The URL's scheme ("jdbc:mysql"), never the rest: the rest may hold a password. */
+    private static String kind(String jdbcUrl) {
+        String[] parts = jdbcUrl.split(":", 3);
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : "";
     }
 }
