@@ -38,7 +38,7 @@ public final class StaffGuard {
             throw new ForbiddenResponse("This form has expired or did not come from Vigil. Go back, reload the page and try again.");
         }
         ctx.attribute(SESSION_ATTRIBUTE, session);
-        new SignedIn(session.user().name(), session.user().role(), session.csrfToken()).attachTo(ctx);
+        new SignedIn(session.user().id(), session.user().name(), session.user().role(), session.csrfToken()).attachTo(ctx);
     }
 
     /** The session of a request that passed {@link #requireSession}. */

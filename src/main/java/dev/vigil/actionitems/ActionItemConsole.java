@@ -11,7 +11,7 @@ public record ActionItemConsole(ItemHandlers items, BoardHandlers board) {
 
     public static ActionItemConsole build(ActionItems items, DuePolicy duePolicy, Database database,
             ComponentStore components, Markdown markdown, Templates templates, TimeFormat times, String siteName) {
-        ItemViews views = new ItemViews(times, markdown);
+        ItemViews views = new ItemViews(times, markdown, items.donePolicy());
         return new ActionItemConsole(new ItemHandlers(items, views, duePolicy, templates, siteName),
                 new BoardHandlers(items, views, database, components, templates, siteName));
     }

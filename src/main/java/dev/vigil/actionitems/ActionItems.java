@@ -32,10 +32,12 @@ public final class ActionItems {
     private final ZoneId zone;
     private final Clock clock;
     private final Runnable onPublicChange;
+    private final DonePolicy donePolicy;
 
     /** onPublicChange runs after a committed status change or deletion, and any change to a public item. */
     public ActionItems(Database database, ActionItemStore store, DuePolicy duePolicy, AuditLog audit, ZoneId zone,
-            Clock clock, Runnable onPublicChange) {
+            Clock clock, Runnable onPublicChange, DonePolicy donePolicy) {
+        this.donePolicy = donePolicy;
         this.database = database;
         this.store = store;
         this.duePolicy = duePolicy;
@@ -129,6 +131,40 @@ public final class ActionItems {
     public Optional<ActionItem> changeStatus(long id, Long expectedVersion, String status, String reason, Actor actor) {
         return change(id, expectedVersion, actor, "action_item.status_changed",
                 (handle, item) -> StatusRules.apply(item, status, reason, clock.instant()));
+    }
+
+    /**
+     * Closes the item as done in one step, first adding the link to the change when one is given.
+     * Empty when there is no such item.
+     *
+     * @param link a link to the change; blank keeps the item's own
+     * @throws InvalidInput for a bad link, a link the policy asks for and nobody gave, or a stale version
+     */
+    public Optional<ActionItem> markDone(long id, Long expectedVersion, String link, Actor actor) {
+        String given = link == null ? "" : link.strip();
+        return change(id, expectedVersion, actor, "action_item.status_changed", (handle, item) -> {
+            ActionItem linked = given.isEmpty() ? item : withFields(handle, item, form -> form.withTrackerUrl(given));
+            donePolicy.check(linked);
+            return StatusRules.apply(linked, ItemStatus.DONE.key(), null, clock.instant());
+        });
+    }
+
+    /**
+     * The item a list says was just closed (?closed=ID&was=STATUS), for its undo; empty when the
+     * parameters name nothing, or the item is no longer done (someone undid it already).
+     */
+    public Optional<ItemPages.Closed> justClosed(String idParam, String wasParam) {
+        Optional<ItemStatus> was = ItemStatus.parse(wasParam == null ? "" : wasParam).filter(status -> !status.closed());
+        if (idParam == null || !idParam.matches("[0-9]{1,18}") || was.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(Long.parseLong(idParam)).filter(item -> item.status() == ItemStatus.DONE)
+                .map(item -> new ItemPages.Closed(item.id(), item.title(), was.get().key(), was.get().label(),
+                        item.version()));
+    }
+
+    public DonePolicy donePolicy() {
+        return donePolicy;
     }
 
     /** The API's PATCH: fields and status in one transaction; status null leaves it as it is. */

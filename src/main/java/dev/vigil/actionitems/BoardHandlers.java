@@ -34,7 +34,7 @@ public record BoardHandlers(ActionItems items, ItemViews views, Database databas
         templates.page(ctx, "actionitems/board.jte", new ItemPages.Board(Requests.frame(ctx, siteName), views.zone(),
                 ownerOptions(filters), statusOptions(filters), priorityOptions(filters), componentOptions(filters),
                 filters.overdue(), views.rows(found, items.today()), "/console/action-items.csv" + query(filters),
-                errors));
+                errors, OneClickRequests.of(ctx, items)));
     }
 
     /** GET /console/action-items.csv with the board's filters. */
@@ -49,7 +49,7 @@ public record BoardHandlers(ActionItems items, ItemViews views, Database databas
     public void mine(Context ctx) {
         long userId = StaffGuard.user(ctx).id();
         templates.page(ctx, "actionitems/mine.jte", new ItemPages.Mine(Requests.frame(ctx, siteName), views.zone(),
-                views.rows(items.matching(ItemFilters.mine(userId)), items.today())));
+                views.rows(items.matching(ItemFilters.mine(userId)), items.today()), OneClickRequests.of(ctx, items)));
     }
 
     private List<ItemPages.Option> ownerOptions(ItemFilters filters) {

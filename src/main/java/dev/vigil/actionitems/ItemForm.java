@@ -45,6 +45,10 @@ public record ItemForm(String title, String description, String ownerId, String 
     }
 
     /** The same form for an item whose due date is now keptDueOn (a past one may stay). */
+    public ItemForm withTrackerUrl(String url) {
+        return new ItemForm(title, description, ownerId, kind, priority, dueOn, source, url, isPublic, keptDueOn);
+    }
+
     public ItemForm keeping(LocalDate dueOnNow) {
         return new ItemForm(title, description, ownerId, kind, priority, dueOn, source, trackerUrl, isPublic, dueOnNow);
     }

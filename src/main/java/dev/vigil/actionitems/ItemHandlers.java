@@ -46,23 +46,40 @@ public record ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePoli
     public void edit(Context ctx) {
         long id = Requests.pathId(ctx);
         ItemForm submitted = Requests.form(ctx);
-        attempt(ctx, id, submitted, "", "", () -> items.edit(id, Requests.version(ctx),
+        attempt(ctx, id, submitted, "", "", "/console/action-items/" + id, () -> items.edit(id, Requests.version(ctx),
                 current -> submitted.keeping(current.keptDueOn()), Requests.actor(ctx)));
     }
 
-    /** POST /console/action-items/{id}/status: won't do needs wont_do_reason. */
+    /**
+     * POST /console/action-items/{id}/status: won't do needs wont_do_reason. An undo from a list
+     * gives back, the page it came from, and returns there.
+     */
     public void changeStatus(Context ctx) {
         long id = Requests.pathId(ctx);
         String reason = ctx.formParam("wont_do_reason");
-        attempt(ctx, id, null, reason, "", () -> items.changeStatus(id, Requests.version(ctx),
-                ctx.formParam("status"), reason, Requests.actor(ctx)));
+        attempt(ctx, id, null, reason, "", OneClickRequests.back(ctx, "/console/action-items/" + id),
+                () -> items.changeStatus(id, Requests.version(ctx), ctx.formParam("status"), reason, Requests.actor(ctx)));
+    }
+
+    /**
+     * POST /console/action-items/{id}/done: the one-click close of every list, with tracker_url when the
+     * policy asks for a link. Back to the list, which then offers the undo.
+     */
+    public void markDone(Context ctx) {
+        long id = Requests.pathId(ctx);
+        ActionItem before = items.find(id).orElseThrow(() -> Requests.noItem(id));
+        String back = OneClickRequests.back(ctx, "/console/action-items/" + id);
+        String link = ctx.formParam("tracker_url");
+        attempt(ctx, id, ItemForm.of(before).withTrackerUrl(link == null ? "" : link), "", "",
+                OneClickRequests.afterClosing(back, before), () -> items.markDone(id, Requests.version(ctx), link,
+                        Requests.actor(ctx)));
     }
 
     /** POST /console/action-items/{id}/comments */
     public void comment(Context ctx) {
         long id = Requests.pathId(ctx);
         String body = ctx.formParam("body");
-        attempt(ctx, id, null, "", body, () -> items.comment(id, body, Requests.actor(ctx))
+        attempt(ctx, id, null, "", body, "/console/action-items/" + id, () -> items.comment(id, body, Requests.actor(ctx))
                 ? items.find(id) : Optional.empty());
     }
 
@@ -82,11 +99,12 @@ public record ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePoli
         Optional<ActionItem> run();
     }
 
-    /** Runs a change: 303 back to the item on success, the page again with the fields marked on bad input. */
-    private void attempt(Context ctx, long id, ItemForm submitted, String reason, String comment, Change change) {
+    /** Runs a change: 303 to next on success, the item's page again with the fields marked on bad input. */
+    private void attempt(Context ctx, long id, ItemForm submitted, String reason, String comment, String next,
+            Change change) {
         try {
             change.run().orElseThrow(() -> Requests.noItem(id));
-            ctx.redirect("/console/action-items/" + id, HttpStatus.SEE_OTHER);
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (InvalidInput e) {
             ActionItem item = items.find(id).orElseThrow(() -> Requests.noItem(id));
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -100,7 +118,7 @@ public record ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePoli
         ItemPages.ItemFormView formView = Requests.allows(ctx, Role.EDITOR) ? views.form(form, items.owners()) : null;
         templates.page(ctx, "actionitems/postmortem.jte", new ItemPages.PostmortemItems(
                 Requests.frame(ctx, siteName), views.zone(), postmortem, duePolicy.daysFor(postmortem.severity()),
-                views.rows(items.ofPostmortem(postmortem.id()), today), formView, errors));
+                views.rows(items.ofPostmortem(postmortem.id()), today), formView, errors, OneClickRequests.of(ctx, items)));
     }
 
     private void itemPage(Context ctx, ActionItem item, ItemForm form, String reason, String comment,
@@ -114,6 +132,6 @@ public record ItemHandlers(ActionItems items, ItemViews views, DuePolicy duePoli
                 canEdit ? views.form(form, items.owners()) : null,
                 canEdit ? ItemViews.options(ItemStatus.values(), ItemStatus::key, ItemStatus::label, status) : null,
                 reason == null ? "" : reason, comment == null ? "" : comment, Requests.allows(ctx, Role.ADMIN),
-                errors));
+                errors, OneClickRequests.of(ctx, items)));
     }
 }

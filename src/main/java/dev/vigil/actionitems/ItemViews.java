@@ -17,10 +17,12 @@ final class ItemViews {
 
     private final TimeFormat times;
     private final Markdown markdown;
+    private final DonePolicy donePolicy;
 
-    ItemViews(TimeFormat times, Markdown markdown) {
+    ItemViews(TimeFormat times, Markdown markdown, DonePolicy donePolicy) {
         this.times = times;
         this.markdown = markdown;
+        this.donePolicy = donePolicy;
     }
 
     String zone() {
@@ -30,7 +32,8 @@ final class ItemViews {
     ItemPages.Row row(ActionItem item, LocalDate today) {
         return new ItemPages.Row(item.id(), item.title(), item.postmortemId(), item.postmortemTitle(), owner(item),
                 item.kind().label(), item.priority().key(), item.status().label(), DAY.format(item.dueOn()),
-                item.dueOn().toString(), relative(item, today), item.overdue(today), item.status().closed());
+                item.dueOn().toString(), relative(item, today), item.overdue(today), item.status().closed(),
+                item.version(), donePolicy.needsLink(item.trackerUrl()));
     }
 
     List<ItemPages.Row> rows(List<ActionItem> items, LocalDate today) {
@@ -43,7 +46,7 @@ final class ItemViews {
                 item.status().label(), item.status().key(), DAY.format(item.dueOn()), relative(item, today),
                 item.overdue(today), item.trackerUrl(), item.source().label(), item.isPublic(),
                 times.dateTime(item.createdAt()), item.completedAt() == null ? null : times.dateTime(item.completedAt()),
-                item.wontDoReason());
+                item.wontDoReason(), item.status().closed(), donePolicy.needsLink(item.trackerUrl()));
     }
 
     String html(String markdownText) {

@@ -136,7 +136,7 @@ final class Routes {
             // ---- Every route below this line needs a signed-in user; every POST also the session's CSRF token ----
             config.routes.before("/console", guard::requireSession);
             config.routes.before("/console/*", guard::requireSession);
-            config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console::overview));
+            config.routes.get("/console", StaffGuard.allow(Role.VIEWER, console.home()::page));
             config.routes.get("/console/audit", StaffGuard.allow(Role.VIEWER, console::auditLog));
             config.routes.get("/console/search", StaffGuard.allow(Role.VIEWER, search::page));
             config.routes.get("/console/maintenance", StaffGuard.allow(Role.VIEWER, maintenance::list));
@@ -246,6 +246,7 @@ final class Routes {
             config.routes.get("/console/action-items/{id}", StaffGuard.allow(Role.VIEWER, actionItems.items()::show));
             config.routes.post("/console/action-items/{id}", StaffGuard.allow(Role.EDITOR, actionItems.items()::edit));
             config.routes.post("/console/action-items/{id}/status", StaffGuard.allow(Role.EDITOR, actionItems.items()::changeStatus));
+            config.routes.post("/console/action-items/{id}/done", StaffGuard.allow(Role.EDITOR, actionItems.items()::markDone));
             config.routes.post("/console/action-items/{id}/comments", StaffGuard.allow(Role.EDITOR, actionItems.items()::comment));
             config.routes.post("/console/action-items/{id}/delete", StaffGuard.allow(Role.ADMIN, actionItems.items()::delete));
             config.routes.get("/console/postmortems/{id}/action-items", StaffGuard.allow(Role.VIEWER, actionItems.items()::ofPostmortem));

@@ -28,6 +28,7 @@ import dev.vigil.actionitems.ActionItemApi;
 import dev.vigil.actionitems.ActionItemConsole;
 import dev.vigil.actionitems.ActionItemStore;
 import dev.vigil.actionitems.ActionItems;
+import dev.vigil.actionitems.DonePolicy;
 import dev.vigil.actionitems.DuePolicy;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.ConfigSource;
@@ -35,6 +36,7 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.StaffIncidents;
@@ -185,7 +187,8 @@ public final class Vigil {
         DuePolicy duePolicy = new DuePolicy(config.postmortems());
         // Public commitments on incident pages show item progress, so a change rebuilds the public snapshot.
         ActionItems actionItems = new ActionItems(database, new ActionItemStore(), duePolicy, audit,
-                config.site().timeZone(), clock, publisher::invalidate);
+                config.site().timeZone(), clock, publisher::invalidate,
+                new DonePolicy(config.postmortems().doneRequiresLink()));
         PostmortemReviewConsole postmortemReview = PostmortemReviewConsole.build(database, audit, markdown, templates,
                 config.site(), clock, publisher::invalidate);
         PostmortemConsole postmortemConsole = PostmortemConsole.build(database, incidents, outageStore, users, audit,
@@ -203,7 +206,8 @@ public final class Vigil {
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
                 new HealthHandler(database, scheduler), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
-                new ConsoleHandlers(database, components, incidents, audit, templates, times, siteName),
+                new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
+                        templates, times, siteName),
                 IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
                         config.site(), clock, publisher::invalidate),
                 new StaffGuard(accounts), access, api,

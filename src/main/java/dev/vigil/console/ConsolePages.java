@@ -28,12 +28,6 @@ public final class ConsolePages {
         }
     }
 
-    public record Overview(Frame frame, String zone, List<IncidentRow> openIncidents, List<ComponentRow> components) {}
-
-    public record IncidentRow(long id, String name, String status, String impact, String startedAt) {}
-
-    public record ComponentRow(String name, String group, String status) {}
-
     public record Audit(Frame frame, String zone, List<AuditRow> entries) {}
 
     public record AuditRow(String at, String actor, String action, String target, String detail) {}

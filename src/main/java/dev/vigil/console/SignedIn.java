@@ -6,7 +6,7 @@ import io.javalin.http.Context;
  * Who is signed in on a console request, as the staff guard found it: what every console page
  * shows in its frame and menu. The guard puts it on the request; pages only read it.
  */
-public record SignedIn(String name, Role role, String csrfToken) {
+public record SignedIn(long userId, String name, Role role, String csrfToken) {
     private static final String ATTRIBUTE = "vigil.signed-in";
 
     public void attachTo(Context ctx) {

@@ -40,7 +40,7 @@ class ActionItemStorageTest {
         postmortems = PostmortemFixtures.in(database, Instant.parse("2026-11-01T00:00:00Z"));
         clock = new ManualClock(NOW);
         items = new ActionItems(database, new ActionItemStore(), new DuePolicy(PostmortemConfig.defaults()),
-                new AuditLog(), ZONE, clock, publicChanges::incrementAndGet);
+                new AuditLog(), ZONE, clock, publicChanges::incrementAndGet, new DonePolicy(false));
         grace = postmortems.user("grace@example.com", "Grace Hopper", Role.EDITOR);
         alan = postmortems.user("alan@example.com", "Alan Turing", Role.EDITOR);
         postmortems.disable(postmortems.user("gone@example.com", "Gone Person", Role.EDITOR));

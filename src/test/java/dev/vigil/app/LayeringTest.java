@@ -22,7 +22,7 @@ class LayeringTest {
     private static final String[] FEATURES = {"dev.vigil.accounts..", "dev.vigil.actionitems..",
             "dev.vigil.components..", "dev.vigil.console..", "dev.vigil.demo..", "dev.vigil.incidents..",
             "dev.vigil.maintenance..", "dev.vigil.metrics..", "dev.vigil.monitoring..", "dev.vigil.notifications..",
-            "dev.vigil.outages..", "dev.vigil.postmortems..", "dev.vigil.probes..", "dev.vigil.reminders..", "dev.vigil.search..",
+            "dev.vigil.home..", "dev.vigil.outages..", "dev.vigil.postmortems..", "dev.vigil.probes..", "dev.vigil.reminders..", "dev.vigil.search..",
             "dev.vigil.statuspage..", "dev.vigil.uptime.."};
 
     private static JavaClasses main;
