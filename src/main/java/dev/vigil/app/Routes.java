@@ -31,6 +31,7 @@ import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.web.ErrorMapping;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
+import dev.vigil.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.staticfiles.Location;
@@ -49,7 +50,7 @@ final class Routes {
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
-            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors) {}
+            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -93,6 +94,8 @@ final class Routes {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
             });
+
+            config.routes.before(handlers.headers()::apply);
 
             // ---- Public: no sign-in ----
             config.routes.get("/", status::page);

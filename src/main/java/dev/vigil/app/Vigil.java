@@ -83,6 +83,7 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
+import dev.vigil.web.SecurityHeaders;
 import dev.vigil.web.Templates;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -192,7 +193,7 @@ public final class Vigil {
         PostmortemReviewConsole postmortemReview = PostmortemReviewConsole.build(database, audit, markdown, templates,
                 config.site(), clock, publisher::invalidate);
         PostmortemConsole postmortemConsole = PostmortemConsole.build(database, incidents, outageStore, users, audit,
-                markdown, templates, times, siteName, clock);
+                markdown, templates, times, siteName, clock, actionItems);
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
                 new ComponentApi(database, components, componentEditor, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
@@ -221,7 +222,7 @@ public final class Vigil {
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
-                new ErrorPages(templates, siteName)));
+                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:"))));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -17,6 +17,11 @@ public final class ConsolePages {
             return new Frame(siteName, person.name(), person.role().key(), person.csrfToken(), ctx.path());
         }
 
+        /** Whether this person may change incidents, notices, maintenance and postmortems. */
+        public boolean canEdit() {
+            return Role.parse(role).orElse(Role.VIEWER).includes(Role.EDITOR);
+        }
+
         /** Whether the console shows the admin's pages (users, API tokens) in its navigation. */
         public boolean isAdmin() {
             return Role.ADMIN.key().equals(role);

@@ -2,6 +2,7 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.AuditLog;
 import dev.vigil.accounts.UserStore;
+import dev.vigil.actionitems.ActionItems;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.markdown.Markdown;
@@ -19,15 +20,15 @@ public record PostmortemConsole(PostmortemHandlers pages, PostmortemEditHandlers
 
     public static PostmortemConsole build(Database database, IncidentStore incidents, OutageStore outages,
             UserStore users, AuditLog audit, Markdown markdown, Templates pages, TimeFormat times, String siteName,
-            Clock clock) {
+            Clock clock, ActionItems actionItems) {
         PostmortemStore store = new PostmortemStore();
         TimelineStore timeline = new TimelineStore();
         Postmortems postmortems = new Postmortems(database, store, timeline, new TemplateSections(),
                 new IncidentRecords(), incidents, outages, users, audit, clock);
         PostmortemEdits editor = new PostmortemEdits(database, store, timeline, users, audit, clock);
-        PostmortemViews views = new PostmortemViews(times, markdown);
-        return new PostmortemConsole(new PostmortemHandlers(postmortems, views, pages, siteName),
-                new PostmortemEditHandlers(postmortems, editor, views, pages, siteName),
+        PostmortemViews views = new PostmortemViews(times, markdown, actionItems.donePolicy());
+        PostmortemHandlers pagesOf = new PostmortemHandlers(postmortems, views, pages, siteName, actionItems);
+        return new PostmortemConsole(pagesOf, new PostmortemEditHandlers(postmortems, editor, views, pagesOf),
                 new PostmortemDocumentHandlers(postmortems, views, new MarkdownExport(times, views), pages, siteName),
                 postmortems, editor);
     }

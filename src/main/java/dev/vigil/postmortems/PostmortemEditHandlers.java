@@ -2,7 +2,6 @@ package dev.vigil.postmortems;
 
 import dev.vigil.accounts.StaffGuard;
 import dev.vigil.errors.InvalidInput;
-import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -20,12 +19,12 @@ public final class PostmortemEditHandlers {
     private final PostmortemViews views;
     private final PostmortemHandlers show;
 
-    PostmortemEditHandlers(Postmortems postmortems, PostmortemEdits editor, PostmortemViews views, Templates pages,
-            String siteName) {
+    PostmortemEditHandlers(Postmortems postmortems, PostmortemEdits editor, PostmortemViews views,
+            PostmortemHandlers show) {
         this.postmortems = postmortems;
         this.editor = editor;
         this.views = views;
-        this.show = new PostmortemHandlers(postmortems, views, pages, siteName);
+        this.show = show;
     }
 
     public void details(Context ctx) {

@@ -1,6 +1,8 @@
 package dev.vigil.postmortems;
 
 import dev.vigil.accounts.StaffGuard;
+import dev.vigil.actionitems.ActionItems;
+import dev.vigil.actionitems.OneClickRequests;
 import dev.vigil.accounts.User;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
@@ -13,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The list of postmortems, the form that starts one from incidents, and the write-up page. */
-public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views, Templates pages, String siteName) {
+public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views, Templates pages, String siteName,
+        ActionItems actionItems) {
 
     /** GET, optionally ?status=draft. */
     public void list(Context ctx) {
@@ -70,7 +73,8 @@ public record PostmortemHandlers(Postmortems postmortems, PostmortemViews views,
         boolean canEdit = user.role().includes(Role.EDITOR);
         pages.page(ctx, "postmortems/show.jte", views.show(Frame.of(siteName, ctx), canEdit,
                 user.role().includes(Role.ADMIN), postmortems.load(id),
-                canEdit ? postmortems.possibleOwners() : List.of(), input, conflict, errors));
+                canEdit ? postmortems.possibleOwners() : List.of(), input, conflict, errors,
+                OneClickRequests.of(ctx, actionItems)));
     }
 
 

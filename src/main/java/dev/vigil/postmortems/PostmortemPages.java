@@ -1,5 +1,6 @@
 package dev.vigil.postmortems;
 
+import dev.vigil.actionitems.ItemPages.OneClick;
 import dev.vigil.console.ConsolePages.Frame;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,13 @@ public final class PostmortemPages {
     public record ShowPage(Frame frame, String zone, boolean canEdit, boolean canDelete, long version, Header header,
             List<String> components, List<EventLine> events, int hiddenEvents, List<SectionLine> sections, String tags,
             DetailsFields details, NewEventFields newEvent, String conflict, Map<String, String> errors,
-            ItemsSummary actionItems, List<ReviewPages.Step> steps) {}
+            ItemsSummary actionItems, List<ReviewPages.Step> steps, OneClick oneClick) {}
 
     /** The write-up's summary of its action items: how many are open and closed, and each in a line. */
     public record ItemsSummary(int open, int closed, List<ItemSummaryLine> items) {}
 
-    public record ItemSummaryLine(long id, String title, String status, boolean closed, String owner, String due) {}
+    public record ItemSummaryLine(long id, String title, String status, boolean closed, String owner, String due,
+            long version, boolean needsLink) {}
 
     public record Header(long id, String title, String severity, String status, String owner, String startedAt,
             String detectedAt, String endedAt, String impact, String undetected, String toResolve, boolean ongoing,

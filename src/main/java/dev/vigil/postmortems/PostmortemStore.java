@@ -196,17 +196,19 @@ public final class PostmortemStore {
     }
 
     /** One action item as the write-up's summary lists it; status is the stored key, due_on 'YYYY-MM-DD'. */
-    public record ItemLine(long id, String title, String status, String ownerName, String dueOn) {}
+    public record ItemLine(long id, String title, String status, String ownerName, String dueOn, String trackerUrl,
+            long version) {}
 
     /** The postmortem's action items not deleted, by due date. */
     public List<ItemLine> actionItems(Handle handle, long id) {
         return handle.createQuery("""
-                SELECT a.id, a.title, a.status, u.name AS owner_name, a.due_on FROM action_items a
+                SELECT a.id, a.title, a.status, u.name AS owner_name, a.due_on, a.tracker_url, a.version FROM action_items a
                   LEFT JOIN users u ON u.id = a.owner_id
                  WHERE a.postmortem_id = :id AND a.deleted_at IS NULL ORDER BY a.due_on, a.id""")
                 .bind("id", id)
                 .map((rs, ctx) -> new ItemLine(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
-                        rs.getString("owner_name"), rs.getString("due_on")))
+                        rs.getString("owner_name"), rs.getString("due_on"), rs.getString("tracker_url"),
+                        rs.getLong("version")))
                 .list();
     }
 

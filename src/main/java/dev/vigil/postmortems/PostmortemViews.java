@@ -1,6 +1,8 @@
 package dev.vigil.postmortems;
 
 import dev.vigil.accounts.User;
+import dev.vigil.actionitems.DonePolicy;
+import dev.vigil.actionitems.ItemPages.OneClick;
 import dev.vigil.actionitems.ItemStatus;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.markdown.Markdown;
@@ -26,7 +28,10 @@ final class PostmortemViews {
     private final LocalTimes fields;
     private final Markdown markdown;
 
-    PostmortemViews(TimeFormat times, Markdown markdown) {
+    private final DonePolicy donePolicy;
+
+    PostmortemViews(TimeFormat times, Markdown markdown, DonePolicy donePolicy) {
+        this.donePolicy = donePolicy;
         this.times = times;
         this.fields = new LocalTimes(times.zone());
         this.markdown = markdown;
@@ -66,7 +71,8 @@ final class PostmortemViews {
 
     /** The write-up; input holds what was submitted when the page is shown again after an error. */
     PostmortemPages.ShowPage show(Frame frame, boolean canEdit, boolean canDelete, Postmortems.Loaded loaded,
-            List<User> owners, Map<String, String> input, String conflict, Map<String, String> errors) {
+            List<User> owners, Map<String, String> input, String conflict, Map<String, String> errors,
+            OneClick oneClick) {
         Postmortem p = loaded.postmortem();
         List<EventLine> events = events(loaded.timeline(), false, errors);
         int hidden = (int) events.stream().filter(EventLine::hidden).count();
@@ -90,7 +96,7 @@ final class PostmortemViews {
         return new PostmortemPages.ShowPage(frame, zone(), canEdit, canDelete, p.version(), header(loaded),
                 components(loaded), events, hidden, sections,
                 input.getOrDefault("tags", String.join(", ", loaded.tags())), details, newEvent, conflict, errors,
-                itemsSummary(loaded.actionItems()), ReviewViews.steps(p.status()));
+                itemsSummary(loaded.actionItems()), ReviewViews.steps(p.status()), oneClick);
     }
 
     PostmortemPages.PrintPage print(String siteName, Postmortems.Loaded loaded) {
@@ -117,11 +123,12 @@ final class PostmortemViews {
                 times.dateTime(p.createdAt()));
     }
 
-    private static PostmortemPages.ItemsSummary itemsSummary(List<PostmortemStore.ItemLine> items) {
+    private PostmortemPages.ItemsSummary itemsSummary(List<PostmortemStore.ItemLine> items) {
         List<PostmortemPages.ItemSummaryLine> lines = items.stream().map(item -> {
             ItemStatus status = ItemStatus.parse(item.status()).orElse(ItemStatus.OPEN);
             return new PostmortemPages.ItemSummaryLine(item.id(), item.title(), status.label(), status.closed(),
-                    item.ownerName() == null ? "Nobody" : item.ownerName(), due(item.dueOn()));
+                    item.ownerName() == null ? "Nobody" : item.ownerName(), due(item.dueOn()), item.version(),
+                    donePolicy.needsLink(item.trackerUrl()));
         }).toList();
         int closed = (int) lines.stream().filter(PostmortemPages.ItemSummaryLine::closed).count();
         return new PostmortemPages.ItemsSummary(lines.size() - closed, closed, lines);
