@@ -71,7 +71,7 @@ public final class PostmortemEditHandlers {
     }
 
     public void tags(Context ctx) {
-        edit(ctx, "tags", (id, form) -> editor.setTags(StaffGuard.user(ctx), id, form.version(),
+        edit(ctx, "pm-tags", (id, form) -> editor.setTags(StaffGuard.user(ctx), id, form.version(),
                 List.of(form.text("tags").split("[,\\s]+"))));
     }
 
