@@ -7,21 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.vigil.notifications.WebhookReceiver;
 import dev.vigil.testing.ApiClient;
 import dev.vigil.testing.CustomerViews;
 import dev.vigil.testing.RunningVigil;
-import dev.vigil.testing.Staff;
-import dev.vigil.testing.WebClient;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,19 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * is written, it is published and each subscriber is told once.
  */
 class NoticeApiTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    /** Three rounds of the notification jobs, which run every 2 seconds. */
-    private static final Duration THREE_ROUNDS = Duration.ofSeconds(6);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern API_TOKEN = Pattern.compile("value=\"(vgl_[A-Za-z0-9_-]+)\"");
-    private static final Pattern CONFIRM_LINK = Pattern.compile("http://status\\.test(/subscribe/confirm/[A-Za-z0-9_-]+)");
-
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dataDir;
-    final WebhookReceiver aggregator = WebhookReceiver.start();
+    final NoticeAudience audience = new NoticeAudience(smtp);
     RunningVigil vigil;
     ApiClient api;
     String editor;
@@ -56,27 +41,11 @@ class NoticeApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        vigil = RunningVigil.start(dataDir, """
-                components:
-                  - {id: web, name: Web application}
-                smtp:
-                  host: 127.0.0.1
-                  port: %d
-                  from: Test Status <status@status.test>
-                  starttls: false
-                notifications:
-                  allow_private_webhooks: true
-                """.formatted(smtp.getSmtp().getPort()));
-        // With a mail server, invitations are mailed, not shown; Ada alone makes the tokens.
-        WebClient ada = new WebClient(vigil.url(""));
-        ada.submit("/setup", "/setup", Map.of("name", "Ada Lovelace", "email", "ada@example.com",
-                "password", Staff.PASSWORD));
-        editor = token(ada, "release script", "editor");
-        viewer = token(ada, "dashboard", "viewer");
+        vigil = RunningVigil.start(dataDir, audience.yaml());
+        audience.subscribe(vigil);
+        editor = audience.token("release script", "editor");
+        viewer = audience.token("dashboard", "viewer");
         api = new ApiClient(vigil.url(""));
-        subscribeByEmail("grace@example.com");
-        assertThat(new WebClient(vigil.url("")).submit("/subscribe", "/subscribe/webhook",
-                Map.of("url", aggregator.url())).statusCode()).isEqualTo(200);
         incident = json(api.post("/api/v1/incidents", editor, """
                 {"name": "Checkout is failing", "impact": "major", "body": "Payments fail.",
                  "component_ids": ["web"]}""")).get("id").asText();
@@ -86,7 +55,7 @@ class NoticeApiTest {
 
     @AfterEach
     void stop() {
-        try (WebhookReceiver a = aggregator) {
+        try (NoticeAudience a = audience) {
             vigil.close();
         }
     }
@@ -113,11 +82,7 @@ class NoticeApiTest {
         assertThat(after.get("published_at").isNull()).isTrue();
         assertThat(CustomerViews.of(vigil, Long.parseLong(incident))).doesNotContain("Incident report")
                 .doesNotContain("one payment in five").doesNotContain("[Write:");
-        Thread.sleep(THREE_ROUNDS.toMillis());
-        assertThat(count("SELECT COUNT(*) FROM notice_publications")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM deliveries WHERE event = 'notice_published'")).isZero();
-        assertThat(reportsMailed()).isZero();
-        assertThat(noticesPosted()).isZero();
+        audience.assertToldNothing();
 
         String written = draft.replaceFirst("\\[Write: who was[^\\]]*\\]", "Card payments; no data was lost.")
                 .replaceFirst("\\[Write: the cause[^\\]]*\\]", "A release went out without its settings.")
@@ -131,7 +96,7 @@ class NoticeApiTest {
         assertThat(json(published).get("unpublished_changes").asBoolean()).isFalse();
         assertThat(CustomerViews.of(vigil, Long.parseLong(incident))).contains("Incident report")
                 .contains("We are sorry: some of you could not pay.").doesNotContain("[Write:");
-        RunningVigil.await(PATIENCE, "the report mailed and posted", () -> reportsMailed() == 1 && noticesPosted() == 1);
+        audience.awaitToldOnce();
     }
 
     @Test
@@ -161,14 +126,6 @@ class NoticeApiTest {
         assertThat(json(empty).at("/fields/draft").asText()).isNotBlank();
     }
 
-    private static String token(WebClient admin, String name, String role) {
-        HttpResponse<String> created = admin.submit("/console/tokens", "/console/tokens", Map.of("name", name,
-                "role", role));
-        Matcher token = API_TOKEN.matcher(created.body());
-        assertThat(token.find()).as("a token shown (%d)", created.statusCode()).isTrue();
-        return token.group(1);
-    }
-
     private String notice(String rest) {
         return "/api/v1/incidents/" + incident + "/notice" + rest;
     }
@@ -184,33 +141,5 @@ class NoticeApiTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private long count(String sql) {
-        return vigil.vigil().database().read(h -> h.createQuery(sql).mapTo(Long.class).one());
-    }
-
-    private long reportsMailed() {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains("Incident report");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
-    }
-
-    private long noticesPosted() {
-        return aggregator.posts().stream().filter(p -> "notice_published".equals(p.header("X-Vigil-Event"))).count();
-    }
-
-    private void subscribeByEmail(String email) throws Exception {
-        WebClient person = new WebClient(vigil.url(""));
-        person.submit("/subscribe", "/subscribe/email", Map.of("email", email));
-        assertThat(smtp.waitForIncomingEmail(PATIENCE.toMillis(), 1)).as("the confirmation mail").isTrue();
-        MimeMessage confirmation = smtp.getReceivedMessages()[0];
-        Matcher link = CONFIRM_LINK.matcher((String) confirmation.getContent());
-        assertThat(link.find()).isTrue();
-        assertThat(person.post(link.group(1), Map.of()).statusCode()).isEqualTo(200);
     }
 }
