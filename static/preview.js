@@ -1,6 +1,7 @@
 // Live preview of Markdown fields in the console. Progressive enhancement only: every form has a
 // Preview button that does the same through the server without JavaScript. The HTML comes from
-// POST /console/preview, rendered by the same safe renderer as the public page.
+// POST /console/preview, rendered by the same safe renderer as the public page, with each
+// [Write: …] prompt still to replace already in <mark class="prompt"> by the server.
 (function () {
   "use strict";
   var DELAY_MS = 400;

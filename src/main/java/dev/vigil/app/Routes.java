@@ -13,6 +13,7 @@ import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
+import dev.vigil.incidents.console.NoticeApi;
 import dev.vigil.maintenance.MaintenanceApi;
 import dev.vigil.maintenance.MaintenanceHandlers;
 import dev.vigil.metrics.MetricsHandlers;
@@ -57,9 +58,9 @@ final class Routes {
             OwnAccountHandlers ownAccount) {}
 
     /** The admin JSON API under /api/v1 and its guard. */
-    public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, MaintenanceApi maintenances,
-            SubscriberApi subscribers, ProbeApi probes, OpenApiDocument openApi, ActionItemApi actionItems,
-            PostmortemApi postmortems) {}
+    public record AdminApi(ApiGuard guard, ComponentApi components, IncidentApi incidents, NoticeApi notices,
+            MaintenanceApi maintenances, SubscriberApi subscribers, ProbeApi probes, OpenApiDocument openApi,
+            ActionItemApi actionItems, PostmortemApi postmortems) {}
 
     /** Builds the web app, unstarted. */
     public static Javalin create(Handlers handlers) {
@@ -267,6 +268,10 @@ final class Routes {
             config.routes.get("/api/v1/incidents/{id}", ApiGuard.allow(Role.VIEWER, api.incidents()::one));
             config.routes.post("/api/v1/incidents", ApiGuard.allow(Role.EDITOR, api.incidents()::create));
             config.routes.post("/api/v1/incidents/{id}/updates", ApiGuard.allow(Role.EDITOR, api.incidents()::addUpdate));
+            config.routes.get("/api/v1/incidents/{id}/notice", ApiGuard.allow(Role.VIEWER, api.notices()::one));
+            config.routes.put("/api/v1/incidents/{id}/notice", ApiGuard.allow(Role.EDITOR, api.notices()::save));
+            config.routes.post("/api/v1/incidents/{id}/notice/draft", ApiGuard.allow(Role.EDITOR, api.notices()::draft));
+            config.routes.post("/api/v1/incidents/{id}/notice/publish", ApiGuard.allow(Role.EDITOR, api.notices()::publish));
             config.routes.get("/api/v1/maintenances", ApiGuard.allow(Role.VIEWER, api.maintenances()::list));
             config.routes.get("/api/v1/maintenances/{id}", ApiGuard.allow(Role.VIEWER, api.maintenances()::one));
             config.routes.post("/api/v1/maintenances", ApiGuard.allow(Role.EDITOR, api.maintenances()::create));

@@ -194,10 +194,13 @@ public final class Vigil {
                 config.site(), clock, publisher::invalidate);
         PostmortemConsole postmortemConsole = PostmortemConsole.build(database, incidents, outageStore, users, audit,
                 markdown, templates, times, siteName, clock, actionItems);
+        IncidentConsole incidentConsole = IncidentConsole.build(database, incidents, components, outageStore, audit,
+                markdown, templates, config.site(), clock, publisher::invalidate);
         Routes.AdminApi api = new Routes.AdminApi(new ApiGuard(apiTokens),
                 new ComponentApi(database, components, componentEditor, times),
                 new IncidentApi(database, incidents, new StaffIncidents(database, incidents, components, audit, clock),
                         publisher::invalidate, times, siteUrl, clock),
+                incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
@@ -209,8 +212,7 @@ public final class Vigil {
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
-                IncidentConsole.build(database, incidents, components, outageStore, audit, markdown, templates,
-                        config.site(), clock, publisher::invalidate),
+                incidentConsole,
                 new StaffGuard(accounts), access, api,
                 new MaintenanceHandlers(maintenance, database, components, templates, times, clock, siteName),
                 notifications.publicHandlers(), notifications.console(),

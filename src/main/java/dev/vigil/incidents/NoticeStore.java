@@ -55,17 +55,24 @@ public final class NoticeStore {
 
     /**
      * Copies the draft to the published text and appends the publication to notice_publications,
-     * the history row from which subscribers and staff hooks are told.
+     * the history row from which subscribers and staff hooks are told; only if the draft is still
+     * the text the caller checked (compare-and-set), so a draft saved meanwhile is never published
+     * unchecked. False, with nothing changed, when it is not.
      */
-    public void publish(Handle handle, long incidentId, Instant at, String actor) {
-        handle.createUpdate("""
+    public boolean publish(Handle handle, long incidentId, String checkedDraft, Instant at, String actor) {
+        int published = handle.createUpdate("""
                 UPDATE incident_notices SET body = draft, published_at = :at, published_by = :actor
-                 WHERE incident_id = :incident""")
-                .bind("at", at.toEpochMilli()).bind("actor", actor).bind("incident", incidentId).execute();
+                 WHERE incident_id = :incident AND draft = :draft""")
+                .bind("at", at.toEpochMilli()).bind("actor", actor).bind("incident", incidentId)
+                .bind("draft", checkedDraft).execute();
+        if (published == 0) {
+            return false;
+        }
         handle.createUpdate("""
                 INSERT INTO notice_publications (incident_id, published_at, published_by, body)
                 SELECT incident_id, published_at, published_by, body FROM incident_notices WHERE incident_id = :incident""")
                 .bind("incident", incidentId).execute();
+        return true;
     }
 
     /** One publication of a notice, as it went out; revision counts from 1 for the first. */

@@ -6,10 +6,12 @@ import static dev.vigil.postmortems.PostmortemStatus.DRAFT;
 import static dev.vigil.postmortems.PostmortemStatus.IN_REVIEW;
 import static dev.vigil.postmortems.PostmortemStatus.PUBLISHED;
 
+import dev.vigil.markdown.Prompts;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -123,9 +125,9 @@ final class PostmortemWorkflow {
         if (facts.publicDraft() == null || facts.publicDraft().isBlank()) {
             return Decision.refused("The public version is empty. Write and save it before publishing.");
         }
-        if (PublicDraftSkeleton.hasPrompts(facts.publicDraft())) {
-            return Decision.refused("The public version still has prompts to replace (the lines starting with "
-                    + PublicDraftSkeleton.PROMPT + "). Put your own words there, save, then publish.");
+        Optional<String> unwritten = Prompts.refusal(facts.publicDraft());
+        if (unwritten.isPresent()) {
+            return Decision.refused(unwritten.get() + " Save the draft, then publish.");
         }
         return Decision.to(facts.status() == COMPLETE ? COMPLETE : PUBLISHED);
     }

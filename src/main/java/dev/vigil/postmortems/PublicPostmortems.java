@@ -26,7 +26,7 @@ record PublicPostmortems(Database database, Reviews reviews, PublicPostmortemSto
 
     static final int MAX_PUBLIC_TEXT = 50_000;
 
-    /** What the public-version page shows, read in one transaction; skeleton is the starting text. */
+    /** What the public-version page shows, read in one transaction; skeleton is the starting text, from the write-up. */
     record PublicState(Header header, List<LinkedIncident> incidents, List<Item> items, String skeleton,
             Decision publish) {}
 
@@ -46,7 +46,8 @@ record PublicPostmortems(Database database, Reviews reviews, PublicPostmortemSto
             Header header = reviews.header(handle, id);
             List<LinkedIncident> incidents = reviewStore.incidents(handle, id);
             String start = skeleton.write(incidents.stream().map(i -> new IncidentFacts(i.id(), i.name(),
-                    i.startedAt(), i.resolvedAt(), i.components())).toList(), header.startedAt(), header.endedAt());
+                    i.startedAt(), i.resolvedAt(), i.components())).toList(), header.startedAt(), header.endedAt(),
+                    reviewStore.writeUp(handle, id));
             return new PublicState(header, incidents, store.items(handle, id), start,
                     PostmortemWorkflow.decide(Action.PUBLISH, reviews.facts(handle, header, viewer)));
         });

@@ -137,6 +137,11 @@ final class ReviewStore {
                 .list();
     }
 
+    /** The write-up's sections with their text, which the public version starts from. */
+    List<PostmortemStore.Section> writeUp(Handle handle, long id) {
+        return postmortems.sections(handle, id);
+    }
+
     void addRevision(Handle handle, long id, Instant at, String actor, String actorName, String field, String before,
             String after) {
         handle.createUpdate("""

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 /** Turns review and public-version state into the words of their console pages. */
 record ReviewViews(TimeFormat times, Markdown markdown) {
 
+    /** A preview of what staff typed: as customers will see it, with each prompt still to write marked. */
     String html(String markdownText) {
-        return markdown.toHtml(markdownText);
+        return markdown.toHtmlMarkingPrompts(markdownText);
     }
 
     ReviewPages.ReviewPage review(Frame frame, boolean canEdit, ReviewState state, ReviewPages.Typed typed,
@@ -60,7 +61,8 @@ record ReviewViews(TimeFormat times, Markdown markdown) {
         Decision publish = state.publish();
         return new ReviewPages.PublicPage(frame, times.zone().getId(), canEdit, header.id(), header.title(),
                 header.version(), header.status().label(), steps(header.status()), draft,
-                typedDraft == null && blank, preview,
+                // Previewed even when no preview was asked for, so that prompts are marked without JavaScript.
+                typedDraft == null && blank, preview != null ? preview : html(draft),
                 header.publicBody() == null ? null : markdown.toHtml(header.publicBody()),
                 header.publicPublishedAt() == null ? null : times.dateTime(header.publicPublishedAt()),
                 new ActionView(true, publish.refusal()),

@@ -197,6 +197,8 @@ class OpenApiContractTest {
         expected.put(property("NewIncident", "name") + "/maxLength", StaffIncidents.MAX_NAME);
         expected.put(property("NewIncident", "body") + "/maxLength", StaffIncidents.MAX_BODY);
         expected.put(property("NewIncidentUpdate", "body") + "/maxLength", StaffIncidents.MAX_BODY);
+        expected.put(property("NoticeDraft", "draft") + "/maxLength",
+                constant(Class.forName("dev.vigil.incidents.console.IncidentForms"), "MAX_NOTICE"));
         expected.put(property("NewMaintenance", "name") + "/maxLength", MaintenanceForm.MAX_NAME);
         expected.put(property("NewMaintenance", "description") + "/maxLength", MaintenanceForm.MAX_DESCRIPTION);
         expected.put(property("NewMaintenance", "rrule") + "/maxLength", Recurrence.MAX_LENGTH);

@@ -277,7 +277,7 @@ class HistoryNotifierStorageTest {
     private long publishNotice(Database database, NoticeStore notices, long incident, String text) {
         return database.write(h -> {
             notices.saveDraft(h, incident, text, clock.instant(), "user:1");
-            notices.publish(h, incident, clock.instant(), "user:1");
+            notices.publish(h, incident, text, clock.instant(), "user:1");
             return h.createQuery("SELECT MAX(id) FROM notice_publications").mapTo(Long.class).one();
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.testing.ApiClient;
+import dev.vigil.testing.CustomerViews;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import java.net.http.HttpResponse;
@@ -202,6 +203,26 @@ class PostmortemApiTest {
         assertThat(json(published).get("status").asText()).isEqualTo("published");
         assertThat(json(published).get("public_body").asText()).contains("second payment provider");
         assertThat(json(published).get("public_published_at").asText()).isNotEmpty();
+    }
+
+    @Test
+    void publishingThroughTheApiIsRefusedWhilePromptsAreLeftNamingEachPartAndNothingIsShown() {
+        String incident = openIncident("Checkout errors");
+        String id = writeUp(incident).get("id").asText();
+        resolve(incident);
+        approveInTheConsole(id, "[Write: an apology.]\n\n### What happened\n\nCheckout failed for an hour.\n\n"
+                + "### Your data\n\n[Write: say whether any data was lost.]");
+
+        HttpResponse<String> refused = status(id, "publish", 1);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        ApiClient.assertError(refused, "bad_request");
+        assertThat(json(refused).get("message").asText()).startsWith("Write these parts before publishing: Opening, "
+                + "Your data.");
+        assertThat(read(id).get("status").asText()).isEqualTo("approved");
+        assertThat(read(id).get("public_body").isNull()).isTrue();
+        assertThat(CustomerViews.of(vigil, Long.parseLong(incident))).doesNotContain("Checkout failed for an hour")
+                .doesNotContain("[Write:");
     }
 
     @Test

@@ -105,12 +105,15 @@ class PostmortemWorkflowTest {
         Facts noIncident = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 0, List.of(), "Text", List.of());
         Facts empty = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 1, List.of(), "  \n", List.of());
         Facts prompts = new Facts(PostmortemStatus.APPROVED, 1, false, false, 0, 1, List.of(),
-                "Sorry.\n\n" + PublicDraftSkeleton.PROMPT + " the cause.]", List.of());
+                "Sorry.\n\n### Why it happened\n\n[Write: the cause.]\n\n### Your data\n\n[Write: what was lost.]",
+                List.of());
 
         assertThat(PostmortemWorkflow.decide(Action.PUBLISH, noIncident).refusal()).startsWith("Link the postmortem");
         assertThat(PostmortemWorkflow.decide(Action.PUBLISH, empty).refusal())
                 .isEqualTo("The public version is empty. Write and save it before publishing.");
-        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, prompts).refusal()).contains("still has prompts");
+        assertThat(PostmortemWorkflow.decide(Action.PUBLISH, prompts).refusal()).isEqualTo("Write these parts before "
+                + "publishing: Why it happened, Your data. Replace each [Write: …] prompt with your own words. Save the "
+                + "draft, then publish.");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vigil.postmortems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.db.Database;
+import dev.vigil.testing.CustomerViews;
 import dev.vigil.testing.PostmortemFixtures;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.text.StringEscapeUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,22 +89,58 @@ class PublicPostmortemTest {
     }
 
     @Test
-    void theStartingTextCarriesTheIncidentsFactsAndCannotBePublishedWithItsPromptsLeft() {
-        approve();
-        Incidents.resolve(staff.grace(), incident);
-        String shown = staff.grace().get(page).body();
-        assertThat(shown).contains("**API outage**").contains("Started:").contains("Resolved:")
+    void theStartingTextIsTheWriteUpAndWithItsPromptsLeftPublishingIsRefusedNamingEachPartAndNothingIsShown() {
+        String skeleton = startingTextOfAWriteUp();
+        assertThat(skeleton).contains("**API outage**").contains("Started:").contains("Resolved:")
                 .contains("America/Los_Angeles time zone").contains("### Your data")
-                .contains("http://status.test/incidents/" + incident);
-        String skeleton = org.apache.commons.text.StringEscapeUtils.unescapeHtml4(
-                shown.replaceFirst("(?s).*<textarea id=\"draft\"[^>]*>", "").replaceFirst("(?s)</textarea>.*", ""));
-        form("", Map.of("draft", skeleton));
+                .contains("http://status.test/incidents/" + incident)
+                .contains("### What happened").contains("The API refused requests for 40 minutes.")
+                .contains("[Write: internal only. Below is what the team wrote in “Root causes”")
+                .contains("Nobody rotated the logs on db-7.");
+        assertThat(staff.grace().get(page).body()).as("the starting text previewed with its prompts marked")
+                .contains("<mark class=\"prompt\">[Write: internal only.");
+        assertThat(form("", Map.of("draft", skeleton)).statusCode()).isEqualTo(303);
+        long version = postmortems.version(postmortem);
 
         HttpResponse<String> refused = form("/publish", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("still has prompts to replace");
-        assertThat(vigil.get("/incidents/" + incident).body()).doesNotContain("Postmortem:");
+        assertThat(StringEscapeUtils.unescapeHtml4(refused.body())).contains("Write these parts before publishing: "
+                + "Opening, Why it happened, How we fixed it, Your data, What we are changing.");
+        assertThat(postmortems.status(postmortem)).isEqualTo("approved");
+        assertThat(postmortems.version(postmortem)).isEqualTo(version);
+        assertThat(CustomerViews.of(vigil, incident)).doesNotContain("Postmortem:").doesNotContain("db-7")
+                .doesNotContain("[Write:").doesNotContain("The API refused requests");
+    }
+
+    @Test
+    void onceEveryPromptIsReplacedThePublicVersionIsPublished() {
+        String written = startingTextOfAWriteUp()
+                .replaceFirst("\\[Write: internal only[^\\]]*\\]\n\nNobody rotated the logs on db-7\\.",
+                        "Old logs filled the disk of our database.")
+                .replaceFirst("\\[Write: a sincere apology[^\\]]*\\]", "We are sorry: for 40 minutes you could not work.")
+                .replaceAll("\\[Write:[^\\]]*\\]", "Written by Grace.");
+        form("", Map.of("draft", written));
+
+        assertThat(form("/publish", Map.of()).statusCode()).isEqualTo(303);
+
+        assertThat(postmortems.status(postmortem)).isEqualTo("published");
+        String customers = CustomerViews.of(vigil, incident);
+        assertThat(customers).contains("Postmortem: Disk full on the API").contains("Old logs filled the disk")
+                .contains("We are sorry: for 40 minutes you could not work.").doesNotContain("db-7")
+                .doesNotContain("[Write:");
+        assertThat(vigil.get("/history.atom").body()).contains("Old logs filled the disk");
+    }
+
+    /** The summary and root causes are written, the postmortem approved and the incident resolved; the starting text. */
+    private String startingTextOfAWriteUp() {
+        postmortems.editSection(postmortem, "summary", "The API refused requests for 40 minutes.");
+        postmortems.section(postmortem, "root_causes", 3, "Root causes", "Nobody rotated the logs on db-7.");
+        approve();
+        Incidents.resolve(staff.grace(), incident);
+        String shown = staff.grace().get(page).body();
+        return StringEscapeUtils.unescapeHtml4(
+                shown.replaceFirst("(?s).*<textarea id=\"draft\"[^>]*>", "").replaceFirst("(?s)</textarea>.*", ""));
     }
 
     @Test

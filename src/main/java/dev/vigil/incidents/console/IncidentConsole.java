@@ -12,9 +12,12 @@ import dev.vigil.time.TimeFormat;
 import dev.vigil.web.Templates;
 import java.time.Clock;
 
-/** The incident part of the staff console (issue 3): its handlers, for the route table. */
+/**
+ * The incident part of the staff console (issue 3): its handlers, for the route table, and the
+ * admin API's notices, which share the console's notice service.
+ */
 public record IncidentConsole(IncidentHandlers incidents, NewIncidentHandlers creation, CorrectionHandlers corrections,
-        NoticeHandlers notices, TemplateHandlers templates, PreviewHandler preview) {
+        NoticeHandlers notices, TemplateHandlers templates, PreviewHandler preview, NoticeApi noticeApi) {
 
     /** Builds it; onChange runs after every change customers can see (it rebuilds the public page). */
     public static IncidentConsole build(Database database, IncidentStore incidents, ComponentStore components,
@@ -43,6 +46,7 @@ public record IncidentConsole(IncidentHandlers incidents, NewIncidentHandlers cr
                 new NoticeHandlers(reads, notices, views, pages, siteName),
                 new TemplateHandlers(reads, new UpdateTemplates(database, templateStore, audit, clock), views, pages,
                         siteName),
-                new PreviewHandler(markdown));
+                new PreviewHandler(markdown),
+                new NoticeApi(reads, notices, times));
     }
 }

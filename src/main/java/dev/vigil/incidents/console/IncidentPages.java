@@ -64,9 +64,10 @@ public final class IncidentPages {
      * The notice of one incident. draft is null until one was drafted or saved; publishedHtml is
      * null until published.
      */
+    /** unwrittenParts: the parts of the saved draft that still hold a prompt, which publishing refuses. */
     public record NoticePage(Frame frame, String zone, boolean canEdit, long incidentId, String incidentName,
-            boolean resolved, String draft, String draftState, String previewHtml, String publishedHtml,
-            String publishedAt, Map<String, String> errors) {}
+            boolean resolved, String draft, String draftState, String previewHtml, List<String> unwrittenParts,
+            String publishedHtml, String publishedAt, Map<String, String> errors) {}
 
     public record TemplatesPage(Frame frame, List<TemplateLine> templates, String name, List<Option> statuses,
             String body, Map<String, String> errors) {}

@@ -13,6 +13,7 @@ import dev.vigil.incidents.console.IncidentPages.ComponentChoice;
 import dev.vigil.incidents.console.IncidentPages.Option;
 import dev.vigil.incidents.console.IncidentPages.UpdateFields;
 import dev.vigil.markdown.Markdown;
+import dev.vigil.markdown.Prompts;
 import dev.vigil.outages.Outage;
 import dev.vigil.time.TimeFormat;
 import java.time.Clock;
@@ -39,8 +40,9 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
         return times.zone().getId();
     }
 
+    /** A preview of what staff typed: as customers will see it, with each prompt still to write marked. */
     String html(String markdownText) {
-        return markdown.toHtml(markdownText);
+        return markdown.toHtmlMarkingPrompts(markdownText);
     }
 
     IncidentPages.ListPage list(Frame frame, boolean canEdit, List<StaffIncidentStore.Row> rows) {
@@ -97,8 +99,12 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
     IncidentPages.NoticePage notice(Frame frame, boolean canEdit, Incident incident, Optional<Notice> notice,
             String draft, String preview, Map<String, String> errors) {
         Notice stored = notice.orElse(null);
+        // With no preview asked for, the draft shown is previewed anyway, so that its prompts are
+        // marked for a reader without JavaScript too.
+        String shownPreview = preview != null || draft == null ? preview : html(IncidentForms.normalise(draft));
         return new IncidentPages.NoticePage(frame, zone(), canEdit, incident.id(), incident.name(),
-                !incident.status().isOpen(), draft, noticeState(incident, notice), preview,
+                !incident.status().isOpen(), draft, noticeState(incident, notice), shownPreview,
+                stored == null ? List.of() : Prompts.unwrittenParts(stored.draft()),
                 stored != null && stored.isPublished() ? markdown.toHtml(stored.body()) : null,
                 stored != null && stored.isPublished() ? times.dateTime(stored.publishedAt()) : null, errors);
     }

@@ -2,6 +2,7 @@ package dev.vigil.incidents.console;
 
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
+import dev.vigil.markdown.Prompts;
 import dev.vigil.outages.Outage;
 import dev.vigil.time.TimeFormat;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import java.util.Map;
  * Writes the first draft of the notice customers read after a resolved incident, from what
  * Vigil recorded: the affected components, when it started and ended, what the probes saw and
  * the timeline of updates. The parts only people know (what happened, the impact, the cause,
- * the changes, the apology) get a heading each and a prompt in italics to replace. The sections follow
- * the blameless practice of public incident reports (https://sre.google/sre-book/postmortem-culture/).
+ * the changes, the apology) get a heading each and a {@link Prompts} prompt, "[Write: …]", to replace:
+ * publishing is refused while one is left. The sections follow the blameless practice of public
+ * incident reports (https://sre.google/sre-book/postmortem-culture/).
  */
 final class NoticeDraft {
     /** Long updates are shortened in the timeline; the full text stays on the incident's page. */
@@ -86,32 +88,21 @@ final class NoticeDraft {
     }
 
     private static void prompts(StringBuilder text) {
-        text.append("""
-                ### What happened
+        part(text, "What happened", "in two or three plain sentences, what customers went through, as they would "
+                + "put it: what did not work, for how long, and how it was put right.");
+        part(text, "The impact", "who was affected and how much: which features, what share of requests or "
+                + "customers. Say plainly whether any data was lost; if none was, say that too.");
+        part(text, "Why it happened", "the cause in plain words, without jargon or blame. Own it, even if a supplier "
+                + "was involved.");
+        part(text, "What we are changing", "the concrete changes that will stop this from happening again, each "
+                + "with when it will be done.");
+        part(text, "Our apology", "say sorry in your own words and mean it: name what this cost our customers, not "
+                + "only that it happened.");
+    }
 
-                _Say in two or three plain sentences what customers went through, as they would put it: what did \
-                not work, for how long, and how it was put right._
-
-                ### The impact
-
-                _Say who was affected and how much: which features, what share of requests or customers. Say \
-                plainly whether any data was lost; if none was, say that too._
-
-                ### Why it happened
-
-                _Explain the cause in plain words, without jargon or blame. Own it, even if a supplier was \
-                involved._
-
-                ### What we are changing
-
-                _List the concrete changes that will stop this from happening again, each with when it will be \
-                done._
-
-                ### Our apology
-
-                _Say sorry in your own words and mean it: name what this cost our customers, not only that \
-                it happened._
-                """);
+    /** A heading and the prompt a person replaces; publishing is refused while the prompt is left. */
+    private static void part(StringBuilder text, String heading, String guidance) {
+        text.append("### ").append(heading).append("\n\n").append(Prompts.prompt(guidance)).append("\n\n");
     }
 
     private static String oneLine(String text) {

@@ -20,7 +20,7 @@ public record NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews
     public void draft(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         RefusedForm.submit(ctx, () -> {
-            notices.draft(StaffGuard.user(ctx), id);
+            notices.draft(StaffGuard.user(ctx).actor(), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, null, null, fields));
     }
@@ -35,7 +35,7 @@ public record NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews
             return;
         }
         RefusedForm.submit(ctx, () -> {
-            notices.save(StaffGuard.user(ctx), id, IncidentForms.notice("draft", draft));
+            notices.save(StaffGuard.user(ctx).actor(), id, IncidentForms.notice("draft", draft));
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, draft, null, fields));
     }
@@ -43,7 +43,7 @@ public record NoticeHandlers(IncidentReads reads, Notices notices, IncidentViews
     public void publish(Context ctx) {
         long id = Requests.pathId(ctx, "id");
         RefusedForm.submit(ctx, () -> {
-            notices.publish(StaffGuard.user(ctx), id);
+            notices.publish(StaffGuard.user(ctx).actor(), id);
             Requests.seeOther(ctx, "/console/incidents/" + id + "/notice");
         }, fields -> render(ctx, null, null, fields));
     }

@@ -6,7 +6,8 @@ import io.javalin.http.Context;
 
 /**
  * POST /console/preview: the HTML fragment a Markdown text renders to, through the same renderer
- * as the public page, for the live preview script. Forms preview without it too.
+ * as the public page, for the live preview script, with each prompt still to write marked
+ * (markdown.Prompts), as the forms' own Preview buttons mark them without it.
  */
 public final class PreviewHandler {
     private final Markdown markdown;
@@ -21,6 +22,6 @@ public final class PreviewHandler {
             throw new Refused("The text is longer than " + IncidentForms.MAX_NOTICE + " characters.");
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(markdown.toHtml(body));
+        ctx.contentType("text/html; charset=utf-8").result(markdown.toHtmlMarkingPrompts(body));
     }
 }

@@ -8,6 +8,7 @@ import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.IncidentUpdate.AffectedComponent;
+import dev.vigil.markdown.Prompts;
 import dev.vigil.outages.Outage;
 import dev.vigil.time.TimeFormat;
 import java.time.Instant;
@@ -55,6 +56,8 @@ class NoticeDraftTest {
         assertThat(draft).contains("### What happened").contains("### The impact").contains("### Why it happened")
                 .contains("### What we are changing").contains("### Our apology")
                 .contains("Our automated checks recorded no outage");
+        assertThat(Prompts.unwrittenParts(draft)).containsExactly("What happened", "The impact", "Why it happened",
+                "What we are changing", "Our apology");
     }
 
     private static Incident incident() {

@@ -45,16 +45,33 @@ class NoticeTest {
                 .contains("### Why it happened").contains("### What we are changing").contains("### Our apology")
                 .contains("http://status.test/incidents/" + id);
 
-        String edited = draft.replaceFirst("(?s)### What happened\\n\\n_.*?_", "### What happened\n\nOur API was down "
-                + "because a disk filled up.");
+        assertThat(staff.grace.get(notice).body()).as("the draft previewed with its prompts marked, without script")
+                .contains("<mark class=\"prompt\">[Write: in two or three plain sentences");
+        String edited = draft.replaceFirst("### What happened\n\n\\[Write:[^\\]]*\\]",
+                "### What happened\n\nOur API was down because a disk filled up.");
         assertThat(staff.grace.submit(notice, notice, Map.of("draft", edited)).statusCode()).isEqualTo(303);
+
+        var refused = staff.grace.submit(notice, notice + "/publish", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(StringEscapeUtils.unescapeHtml4(refused.body())).contains("Write these parts before publishing: The "
+                + "impact, Why it happened, What we are changing, Our apology.");
         assertThat(vigil.get("/incidents/" + id).body()).doesNotContain("Incident report");
+
+        String written = edited.replaceFirst("\\[Write: who was[^\\]]*\\]", "Every API call failed for an hour; no "
+                        + "data was lost.")
+                .replaceFirst("\\[Write: the cause[^\\]]*\\]", "Old logs were never deleted.")
+                .replaceFirst("\\[Write: the concrete[^\\]]*\\]", "We alert on disk space now.")
+                .replaceFirst("\\[Write: say sorry[^\\]]*\\]", "We are sorry for the lost hour.");
+        assertThat(staff.grace.submit(notice, notice, Map.of("draft", written)).statusCode()).isEqualTo(303);
+        assertThat(staff.grace.get(notice).body()).doesNotContain("<mark class=\"prompt\">[Write:");
 
         assertThat(staff.grace.submit(notice, notice + "/publish", Map.of()).statusCode()).isEqualTo(303);
 
         String publicPage = vigil.get("/incidents/" + id).body();
         assertThat(publicPage).contains("Incident report").contains("<h3>What happened</h3>")
-                .contains("Our API was down because a disk filled up.").contains("<h3>Our apology</h3>");
+                .contains("Our API was down because a disk filled up.").contains("<h3>Our apology</h3>")
+                .contains("We are sorry for the lost hour.").doesNotContain("[Write:");
         assertThat(staff.ada.get("/console/audit").body()).contains("notice.drafted").contains("notice.draft_saved")
                 .contains("notice.published");
     }
