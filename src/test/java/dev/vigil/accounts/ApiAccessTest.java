@@ -136,7 +136,8 @@ class ApiAccessTest {
         List<String> paths = new ArrayList<>();
         description.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/v1/components", "/api/v1/components/{id}", "/api/v1/incidents",
-                "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/updates", "/api/v1/maintenances",
+                "/api/v1/incidents/{id}", "/api/v1/incidents/{id}/updates", "/api/v1/incidents/{id}/notice",
+                "/api/v1/incidents/{id}/notice/draft", "/api/v1/incidents/{id}/notice/publish", "/api/v1/maintenances",
                 "/api/v1/maintenances/{id}", "/api/v1/maintenances/{id}/cancel", "/api/v1/subscribers",
                 "/api/v1/subscribers/{id}", "/api/v1/probes", "/api/v1/probes/{id}", "/api/v1/openapi.json",
                 "/api/v1/action-items", "/api/v1/action-items/{id}", "/api/v1/postmortems/{id}/action-items",

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** postmortems.due_days: the defaults, values from the file, and one test per kind of mistake. */
+/** postmortems.due_days and done_requires_link: the defaults, values from the file, and one test per kind of mistake. */
 class PostmortemConfigTest {
     private static final String SITE = """
             site:
@@ -34,6 +34,19 @@ class PostmortemConfigTest {
     }
 
     @Test
+    void doneAsksForALinkOnlyWhenTheFileSaysSo() {
+        assertThat(ConfigLoader.parse(SITE, Map.of()).postmortems().doneRequiresLink()).isFalse();
+        assertThat(ConfigLoader.parse(SITE + "postmortems:\n  done_requires_link: true\n", Map.of()).postmortems()
+                .doneRequiresLink()).isTrue();
+    }
+
+    @Test
+    void aDoneRequiresLinkThatIsNotTrueOrFalseIsNamed() {
+        assertThat(problemsOf(SITE + "postmortems:\n  done_requires_link: sometimes\n"))
+                .singleElement().asString().startsWith("postmortems.done_requires_link:");
+    }
+
+    @Test
     void aMisspeltSeverityIsNamedWithTheNearestOne() {
         assertThat(problemsOf(SITE + """
                 postmortems:
@@ -46,7 +59,7 @@ class PostmortemConfigTest {
         assertThat(problemsOf(SITE + """
                 postmortems:
                   reminder_hour_of_the_day: 9
-                """)).containsExactly("postmortems.reminder_hour_of_the_day: unknown key; allowed: due_days");
+                """)).containsExactly("postmortems.reminder_hour_of_the_day: unknown key; allowed: due_days, done_requires_link");
     }
 
     @Test
