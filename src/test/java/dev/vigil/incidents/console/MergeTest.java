@@ -80,6 +80,21 @@ class MergeTest {
     }
 
     @Test
+    void anImpactStaffCorrectedStandsWhenAWorseIncidentIsMergedIn() {
+        long auto = automaticIncident();
+        long manual = staff.open("Everything is slow");
+        var corrected = staff.grace.submit("/console/incidents/" + manual, "/console/incidents/" + manual + "/impact",
+                Map.of("impact", "none"));
+
+        staff.grace.submit("/console/incidents/" + manual, "/console/incidents/" + manual + "/merge",
+                Map.of("from", Long.toString(auto)));
+
+        assertThat(corrected.statusCode()).isEqualTo(303);
+        assertThat(text("SELECT merged_into_id FROM incidents WHERE id = " + auto)).isEqualTo(Long.toString(manual));
+        assertThat(text("SELECT impact FROM incidents WHERE id = " + manual)).isEqualTo("none");
+    }
+
+    @Test
     void theMergedIncidentResolvesWhenTheOutageItAbsorbedEnds() {
         long auto = automaticIncident();
         long manual = staff.open("Everything is slow");
