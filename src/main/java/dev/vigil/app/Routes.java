@@ -202,6 +202,7 @@ final class Routes {
             config.routes.get("/console/incidents/{id}", StaffGuard.allow(Role.VIEWER, incidents.incidents()::show));
             config.routes.post("/console/incidents/{id}/updates", StaffGuard.allow(Role.EDITOR, incidents.incidents()::postUpdate));
             config.routes.post("/console/incidents/{id}/name", StaffGuard.allow(Role.EDITOR, incidents.incidents()::rename));
+            config.routes.post("/console/incidents/{id}/impact", StaffGuard.allow(Role.EDITOR, incidents.incidents()::correctImpact));
             config.routes.post("/console/incidents/{id}/merge", StaffGuard.allow(Role.EDITOR, incidents.incidents()::merge));
             config.routes.get("/console/incidents/{id}/updates/{updateId}", StaffGuard.allow(Role.VIEWER, incidents.corrections()::show));
             config.routes.post("/console/incidents/{id}/updates/{updateId}", StaffGuard.allow(Role.EDITOR, incidents.corrections()::correct));

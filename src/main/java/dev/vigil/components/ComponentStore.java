@@ -23,29 +23,40 @@ public final class ComponentStore {
         return new Component(rs.getString("id"), rs.getString("name"), rs.getString("group_name"),
                 rs.getString("description"), rs.getInt("position"),
                 ComponentStatus.fromApiName(rs.getString("status")), rs.getString("source"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getInt("essential") != 0);
     }
 
     public Optional<Component> find(Handle handle, String id) {
         return all(handle).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** Inserts the component, or updates its description fields; its status is left alone. */
+    /** Inserts a component that is not essential, or updates it; see the next method. */
     public void upsert(Handle handle, String id, String name, String group, String description, int position,
             String source, Instant now) {
+        upsert(handle, id, name, group, description, position, false, source, now);
+    }
+
+    /** Inserts the component, or updates its description fields and essential flag; its status is left alone. */
+    public void upsert(Handle handle, String id, String name, String group, String description, int position,
+            boolean essential, String source, Instant now) {
         int updated = handle.createUpdate("""
                 UPDATE components SET name = :name, group_name = :group, description = :description,
-                       position = :position, source = :source, updated_at = :now, retired_at = NULL
+                       position = :position, essential = :essential, source = :source, updated_at = :now,
+                       retired_at = NULL
                  WHERE id = :id""")
                 .bind("id", id).bind("name", name).bind("group", group).bind("description", description)
-                .bind("position", position).bind("source", source).bind("now", now.toEpochMilli())
+                .bind("position", position).bind("essential", essential ? 1 : 0).bind("source", source)
+                .bind("now", now.toEpochMilli())
                 .execute();
         if (updated == 0) {
             handle.createUpdate("""
-                    INSERT INTO components (id, name, group_name, description, position, status, source, created_at, updated_at)
-                    VALUES (:id, :name, :group, :description, :position, :status, :source, :now, :now)""")
+                    INSERT INTO components (id, name, group_name, description, position, essential, status, source,
+                                            created_at, updated_at)
+                    VALUES (:id, :name, :group, :description, :position, :essential, :status, :source, :now, :now)""")
                     .bind("id", id).bind("name", name).bind("group", group).bind("description", description)
-                    .bind("position", position).bind("status", ComponentStatus.OPERATIONAL.apiName())
+                    .bind("position", position).bind("essential", essential ? 1 : 0)
+                    .bind("status", ComponentStatus.OPERATIONAL.apiName())
                     .bind("source", source).bind("now", now.toEpochMilli())
                     .execute();
             appendChange(handle, new StatusChange(id, now, null, ComponentStatus.OPERATIONAL, "component added"));

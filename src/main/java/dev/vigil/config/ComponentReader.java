@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** Reads the components list, keeping the order of the file: it is the order of the status page. */
 final class ComponentReader {
-    static final List<String> KEYS = List.of("id", "name", "group", "description");
+    static final List<String> KEYS = List.of("id", "name", "group", "description", "essential");
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_DESCRIPTION_LENGTH = 500;
 
@@ -29,6 +29,7 @@ final class ComponentReader {
         String group = component.optionalText("group");
         String description = component.optionalText("description");
         component.checkLength("description", description, MAX_DESCRIPTION_LENGTH);
-        return new ComponentConfig(id, name, group, description);
+        boolean essential = component.flag("essential", false);
+        return new ComponentConfig(id, name, group, description, essential);
     }
 }

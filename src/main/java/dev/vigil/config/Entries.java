@@ -18,6 +18,8 @@ public final class Entries {
             "connect_timeout", "max_body", "expect.status", "expect.body_contains", "expect.max_latency",
             "failures_to_open", "successes_to_close");
     public static final List<String> COMPONENT_FIELDS = ComponentReader.KEYS;
+    /** The component's keys that are true or false; a form sends them as text. */
+    public static final List<String> COMPONENT_FLAGS = List.of("essential");
     private static final String EXPECT = "expect.";
 
     private Entries() {}
@@ -26,7 +28,7 @@ public final class Entries {
     public static ComponentConfig component(Map<String, ?> fields) {
         Problems problems = new Problems();
         ComponentConfig component = ComponentReader.read(
-                Section.entry(fields, ComponentReader.KEYS, problems), new HashSet<>());
+                Section.entry(withFlags(fields, COMPONENT_FLAGS), ComponentReader.KEYS, problems), new HashSet<>());
         throwIfAny(problems);
         return component;
     }
@@ -65,7 +67,22 @@ public final class Entries {
         fields.put("name", component.name());
         fields.put("group", orEmpty(component.group()));
         fields.put("description", orEmpty(component.description()));
+        fields.put("essential", Boolean.toString(component.essential()));
         return fields;
+    }
+
+    /**
+     * The flags given as the text "true" or "false", as a form posts them, read as the booleans YAML
+     * and JSON give; any other value is left for the reader to refuse with its own message.
+     */
+    private static Map<String, ?> withFlags(Map<String, ?> fields, List<String> flags) {
+        Map<String, Object> read = new LinkedHashMap<>(fields);
+        for (String flag : flags) {
+            if (read.get(flag) instanceof String text && List.of("true", "false").contains(text.strip())) {
+                read.put(flag, Boolean.parseBoolean(text.strip()));
+            }
+        }
+        return read;
     }
 
     /**

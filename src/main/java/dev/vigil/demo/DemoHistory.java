@@ -142,7 +142,8 @@ public final class DemoHistory {
         Instant end = start.plus(length);
         change(handle, componentId, start, status, "seeded demo history");
         change(handle, componentId, end, ComponentStatus.OPERATIONAL, "seeded demo history");
-        Impact impact = Impact.of(status);
+        // One component of several, partly down or slow: a part of the service, as ServiceHealth rates it.
+        Impact impact = status == ComponentStatus.DEGRADED_PERFORMANCE ? Impact.MINOR : Impact.MAJOR;
         long id = incidents.create(handle, new NewIncident(name, IncidentStatus.INVESTIGATING, impact, start,
                 start.plus(Duration.ofMinutes(4)), "staff", null));
         incidents.addComponent(handle, id, componentId);

@@ -1,6 +1,6 @@
 package dev.vigil.incidents;
 
-import dev.vigil.components.ComponentStatus;
+import dev.vigil.components.ServiceHealth;
 import java.util.Locale;
 
 /** How bad an incident is, with the Statuspage API names. */
@@ -18,13 +18,16 @@ public enum Impact {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    /** The impact an automatic incident takes from the worst component status it covers. */
-    public static Impact of(ComponentStatus status) {
-        return switch (status) {
+    /**
+     * The impact of an automatic incident: how much of the service its components' failure takes
+     * down (see {@link ServiceHealth}), in the Statuspage names.
+     */
+    public static Impact of(ServiceHealth.Level level) {
+        return switch (level) {
             case MAJOR_OUTAGE -> CRITICAL;
             case PARTIAL_OUTAGE -> MAJOR;
-            case DEGRADED_PERFORMANCE -> MINOR;
-            case OPERATIONAL, UNDER_MAINTENANCE -> NONE;
+            case DEGRADED -> MINOR;
+            case OPERATIONAL, MAINTENANCE -> NONE;
         };
     }
 

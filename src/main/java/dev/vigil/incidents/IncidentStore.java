@@ -39,7 +39,10 @@ public final class IncidentStore {
         }
     }
 
-    /** Appends an update and moves the incident to the update's status. */
+    /**
+     * Appends an update and moves the incident to the update's status. A resolved update to an
+     * incident already resolved is a follow-up: the incident keeps the time it was resolved.
+     */
     public long addUpdate(Handle handle, long incidentId, IncidentStatus status, String body, Instant displayAt,
             Instant now, List<AffectedComponent> affected) {
         long updateId = handle.createQuery("""
@@ -58,17 +61,12 @@ public final class IncidentStore {
         handle.createUpdate("""
                 UPDATE incidents SET status = :status, updated_at = :now,
                        monitoring_at = CASE WHEN :status = 'monitoring' AND monitoring_at IS NULL THEN :display ELSE monitoring_at END,
-                       resolved_at = CASE WHEN :status = 'resolved' THEN :display ELSE resolved_at END,
+                       resolved_at = CASE WHEN :status = 'resolved' AND resolved_at IS NULL THEN :display ELSE resolved_at END,
                        auto_component_id = CASE WHEN :status = 'resolved' THEN NULL ELSE auto_component_id END
                  WHERE id = :incident""")
                 .bind("status", status.apiName()).bind("now", now.toEpochMilli())
                 .bind("display", displayAt.toEpochMilli()).bind("incident", incidentId).execute();
         return updateId;
-    }
-
-    public void raiseImpact(Handle handle, long incidentId, Impact impact) {
-        handle.createUpdate("UPDATE incidents SET impact = :impact WHERE id = :id")
-                .bind("impact", impact.apiName()).bind("id", incidentId).execute();
     }
 
     /** The open automatic incident of a component, if there is one. */
@@ -114,7 +112,7 @@ public final class IncidentStore {
         for (Row row : rows) {
             incidents.add(new Incident(row.id, row.name, row.status, row.impact, row.startedAt, row.createdAt,
                     row.updatedAt, row.monitoringAt, row.resolvedAt, row.source,
-                    updates(handle, row.id), componentIds(handle, row.id)));
+                    updates(handle, row.id), componentIds(handle, row.id), row.impactCorrected));
         }
         return incidents;
     }
@@ -144,12 +142,13 @@ public final class IncidentStore {
     }
 
     private record Row(long id, String name, IncidentStatus status, Impact impact, Instant startedAt, Instant createdAt,
-            Instant updatedAt, Instant monitoringAt, Instant resolvedAt, String source) {}
+            Instant updatedAt, Instant monitoringAt, Instant resolvedAt, String source, boolean impactCorrected) {}
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("name"), IncidentStatus.fromApiName(rs.getString("status")),
                 Impact.fromApiName(rs.getString("impact")), instant(rs, "started_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "monitoring_at"), instant(rs, "resolved_at"), rs.getString("source"));
+                instant(rs, "updated_at"), instant(rs, "monitoring_at"), instant(rs, "resolved_at"), rs.getString("source"),
+                instant(rs, "impact_corrected_at") != null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record ComponentApi(Database database, ComponentStore components, ComponentEditor editor, TimeFormat times) {
 
-    static final List<String> FIELDS = List.of("id", "name", "group", "description", "position");
+    static final List<String> FIELDS = List.of("id", "name", "group", "description", "essential", "position");
 
     public void list(Context ctx) {
         JsonResponse.send(ctx, 200, Map.of("components",
@@ -50,7 +50,8 @@ public record ComponentApi(Database database, ComponentStore components, Compone
                 throw InvalidInput.of("id", "An id cannot change; create a new component and retire this one.");
             }
             Map<String, Object> merged = new LinkedHashMap<>(Entries.nest(Entries.fieldsOf(
-                    new ComponentConfig(current.id(), current.name(), current.groupName(), current.description()))));
+                    new ComponentConfig(current.id(), current.name(), current.groupName(), current.description(),
+                            current.essential()))));
             merged.putAll(changes);
             return ComponentInput.read(merged);
         });
@@ -75,6 +76,7 @@ public record ComponentApi(Database database, ComponentStore components, Compone
         json.put("name", c.name());
         json.put("group", c.groupName());
         json.put("description", c.description());
+        json.put("essential", c.essential());
         json.put("position", c.position());
         json.put("status", c.status().apiName());
         json.put("source", c.source());

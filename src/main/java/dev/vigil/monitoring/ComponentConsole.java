@@ -58,7 +58,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
     public void editComponent(Context ctx) {
         Component c = editor.editableComponent(ctx.pathParam("id"));
         Map<String, String> values = new LinkedHashMap<>(Entries.fieldsOf(
-                new ComponentConfig(c.id(), c.name(), c.groupName(), c.description())));
+                new ComponentConfig(c.id(), c.name(), c.groupName(), c.description(), c.essential())));
         values.put("position", Integer.toString(c.position()));
         componentForm(ctx, LIST + "/" + c.id(), true, values, Map.of());
     }
@@ -143,6 +143,8 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
         for (String field : List.of("name", "group", "description", "position")) {
             values.put(field, ctx.formParam(field));
         }
+        // An unticked box sends nothing: the component is then not essential.
+        values.put("essential", ctx.formParam("essential") == null ? "false" : ctx.formParam("essential"));
         return values;
     }
 
@@ -184,7 +186,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
                         registry.isFromConfig(p.id())))
                 .toList();
         return new ComponentPages.ComponentRow(c.id(), c.name(), c.groupName(), c.description(), c.position(),
-                c.status().label(), !ComponentEditor.SOURCE.equals(c.source()), probes);
+                c.status().label(), !ComponentEditor.SOURCE.equals(c.source()), c.essential(), probes);
     }
 
     private Frame frame(Context ctx) {

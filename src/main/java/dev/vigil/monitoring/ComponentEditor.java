@@ -93,7 +93,7 @@ public final class ComponentEditor {
             int place = position != null ? position : handle.createQuery(
                     "SELECT COALESCE(MAX(position), 0) + 1 FROM components").mapTo(Integer.class).one();
             components.upsert(handle, component.id(), component.name(), component.group(), component.description(),
-                    place, SOURCE, now());
+                    place, component.essential(), SOURCE, now());
             audit.record(handle, now(), actor, "component.created", "component", component.id(), component.name());
         });
     }
@@ -102,7 +102,7 @@ public final class ComponentEditor {
         Component current = editableComponent(id);
         write(handle -> {
             components.upsert(handle, id, changed.name(), changed.group(), changed.description(),
-                    position != null ? position : current.position(), SOURCE, now());
+                    position != null ? position : current.position(), changed.essential(), SOURCE, now());
             audit.record(handle, now(), actor, "component.updated", "component", id, changed.name());
         });
     }

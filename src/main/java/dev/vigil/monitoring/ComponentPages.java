@@ -11,9 +11,9 @@ public final class ComponentPages {
     /** All components with their probes. canEdit shows the controls that change console-made ones. */
     public record Overview(Frame frame, boolean canEdit, boolean reloaded, List<ComponentRow> components) {}
 
-    /** fromConfig: declared in vigil.yml, so shown read-only. */
+    /** fromConfig: declared in vigil.yml, so shown read-only; essential: its outage alone takes the service down. */
     public record ComponentRow(String id, String name, String group, String description, int position,
-            String status, boolean fromConfig, List<ProbeRow> probes) {}
+            String status, boolean fromConfig, boolean essential, List<ProbeRow> probes) {}
 
     public record ProbeRow(String id, String url, String interval, String status, boolean fromConfig) {}
 

@@ -37,7 +37,8 @@ public final class ConfigSync {
     public void apply(Handle handle, VigilConfig config, Instant now) {
         int position = 1;
         for (ComponentConfig c : config.components()) {
-            components.upsert(handle, c.id(), c.name(), c.group(), c.description(), position++, SOURCE, now);
+            components.upsert(handle, c.id(), c.name(), c.group(), c.description(), position++, c.essential(), SOURCE,
+                    now);
         }
         components.retireAllExcept(handle, config.components().stream().map(ComponentConfig::id).toList(), SOURCE, now);
         for (ProbeConfig p : config.probes()) {

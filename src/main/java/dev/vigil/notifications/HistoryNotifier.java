@@ -4,6 +4,7 @@ import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.db.Dialect;
+import dev.vigil.incidents.Evidence;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.IncidentUpdate;
@@ -210,14 +211,18 @@ final class HistoryNotifier {
             queued += queue(handle, new Delivery.New(key, subscriber.channel(), Event.INCIDENT_UPDATE,
                     subscriber.id(), null, subscriber.target(), payload), now);
         }
+        List<Evidence> evidence = null; // read once, and only when a hook hears it: it is for staff only
         for (StaffHook hook : audience.hooks) {
             if (!hook.hears(Event.INCIDENT_UPDATE)) {
                 continue;
             }
+            if (evidence == null) {
+                evidence = Evidence.of(handle, incident.id());
+            }
             String key = event + ":hook:" + hook.id();
             String payload = hook.kind() == Channel.SLACK
-                    ? webhooks.slackIncident(incident, update)
-                    : webhooks.incident(incident, update, audience.data, key, null, now);
+                    ? webhooks.slackIncident(incident, update, evidence, audience.componentNames)
+                    : webhooks.staffIncident(incident, update, audience.data, key, now, evidence);
             queued += queue(handle, new Delivery.New(key, hook.kind(), Event.INCIDENT_UPDATE, null, hook.id(),
                     hook.url(), payload), now);
         }

@@ -3,6 +3,7 @@ package dev.vigil.notifications;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.components.Component;
+import dev.vigil.incidents.Evidence;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentUpdate;
 import dev.vigil.incidents.NoticeStore.Publication;
@@ -11,6 +12,7 @@ import dev.vigil.statuspage.StatusData;
 import dev.vigil.time.TimeFormat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +46,31 @@ final class WebhookNotices {
         Map<String, Object> envelope = envelope(data, idempotencyKey, unsubscribeUrl, now);
         envelope.put("incident", api.incident(asOf(incident, update), data));
         return write(envelope);
+    }
+
+    /**
+     * An incident update for a generic staff hook: the envelope subscribers get, plus what the
+     * checks saw ({@link Evidence}) under "evidence". Subscribers never get that part.
+     */
+    public String staffIncident(Incident incident, IncidentUpdate update, StatusData data, String idempotencyKey,
+            Instant now, List<Evidence> evidence) {
+        Map<String, Object> envelope = envelope(data, idempotencyKey, null, now);
+        envelope.put("incident", api.incident(asOf(incident, update), data));
+        envelope.put("evidence", evidence.stream().map(this::evidence).toList());
+        return write(envelope);
+    }
+
+    private Map<String, Object> evidence(Evidence e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("component_id", e.componentId());
+        json.put("probe_id", e.probeId());
+        json.put("first_failure_at", times.iso(e.firstFailureAt()));
+        json.put("first_failure_reason", e.firstFailureReason());
+        json.put("confirming_checks", e.confirmingChecks());
+        json.put("confirmed_at", times.iso(e.confirmedAt()));
+        json.put("ended_at", times.iso(e.endedAt()));
+        json.put("end_reason", e.endReason());
+        return json;
     }
 
     /**
@@ -85,12 +112,24 @@ final class WebhookNotices {
         });
     }
 
-    /** {"text": ...} for a Slack-compatible incoming webhook. */
-    public String slackIncident(Incident incident, IncidentUpdate update) {
-        String text = "*" + slack(incident.name()) + "* · " + update.status().label() + " · "
-                + times.dateTime(update.displayAt()) + "\n" + slack(update.body().strip()) + "\n<"
-                + links.incident(incident.id()) + "|View the incident on " + slack(siteName) + ">";
-        return write(Map.of("text", text));
+    /**
+     * {"text": ...} for a Slack-compatible incoming webhook: the update as customers read it, then
+     * what the checks saw, for the staff who read the channel.
+     */
+    public String slackIncident(Incident incident, IncidentUpdate update, List<Evidence> evidence,
+            Map<String, String> componentNames) {
+        StringBuilder text = new StringBuilder("*" + slack(incident.name()) + "* · " + update.status().label() + " · "
+                + times.dateTime(update.displayAt()) + "\n" + slack(update.body().strip()));
+        if (!evidence.isEmpty()) {
+            text.append("\n_What our checks saw (staff only):_");
+            for (Evidence e : evidence) {
+                text.append("\n• ").append(slack(e.sentence(times,
+                        componentNames.getOrDefault(e.componentId(), e.componentId()))));
+            }
+        }
+        text.append("\n<").append(links.incident(incident.id())).append("|View the incident on ")
+                .append(slack(siteName)).append('>');
+        return write(Map.of("text", text.toString()));
     }
 
     public String slackNotice(Incident incident, Publication publication) {
@@ -129,7 +168,7 @@ final class WebhookNotices {
         return new Incident(incident.id(), incident.name(), incident.status(), incident.impact(), incident.startedAt(),
                 incident.createdAt(), incident.updatedAt(), incident.monitoringAt(), incident.resolvedAt(),
                 incident.source(), incident.updates().stream().filter(u -> u.id() <= update.id()).toList(),
-                incident.componentIds());
+                incident.componentIds(), incident.impactCorrected());
     }
 
     /** Slack reads &lt; &gt; &amp; as markup, so text from people must have them escaped. */

@@ -109,7 +109,7 @@ public final class OutageService {
         }
         Instant now = clock.instant();
         if (t.opensOutage() && !inMaintenance) {
-            long outageId = outages.open(handle, probeId, componentId, t);
+            long outageId = outages.open(handle, probeId, componentId, t, thresholds.failuresToOpen());
             Outage outage = outages.find(handle, outageId).orElseThrow();
             autoIncidents.outageOpened(handle, outage, component, before, after, thresholds.failuresToOpen(), now);
         } else if (t.closesOutage()) {

@@ -10,11 +10,18 @@ import org.jdbi.v3.core.Handle;
 /** SQL for outages. Callers own the transaction. */
 public final class OutageStore {
 
+    /** Opens an outage whose confirmation is not counted in checks. */
     public long open(Handle handle, String probeId, String componentId, ProbeTransition t) {
+        return open(handle, probeId, componentId, t, null);
+    }
+
+    /** @param confirmingChecks how many failed checks in a row confirmed it, or null when none did as such */
+    public long open(Handle handle, String probeId, String componentId, ProbeTransition t, Integer confirmingChecks) {
         return handle.createQuery("""
-                INSERT INTO outages (probe_id, component_id, started_at, confirmed_at, first_failure_reason)
-                VALUES (:probe, :component, :started, :confirmed, :reason) RETURNING id""")
-                .bind("probe", probeId).bind("component", componentId)
+                INSERT INTO outages (probe_id, component_id, started_at, confirmed_at, first_failure_reason,
+                                     confirming_checks)
+                VALUES (:probe, :component, :started, :confirmed, :reason, :checks) RETURNING id""")
+                .bind("probe", probeId).bind("component", componentId).bind("checks", confirmingChecks)
                 .bind("started", t.at().toEpochMilli()).bind("confirmed", t.confirmedAt().toEpochMilli())
                 .bind("reason", t.reason() == null ? "check failed" : t.reason())
                 .mapTo(Long.class).one();
@@ -28,7 +35,7 @@ public final class OutageStore {
                 .bind("ended", t.at().toEpochMilli()).bind("confirmed", t.confirmedAt().toEpochMilli())
                 .bind("id", o.id()).execute());
         return open.map(o -> new Outage(o.id(), o.probeId(), o.componentId(), o.startedAt(), o.confirmedAt(),
-                o.firstFailureReason(), t.at(), t.confirmedAt(), o.incidentId(), null));
+                o.firstFailureReason(), t.at(), t.confirmedAt(), o.incidentId(), null, o.confirmingChecks()));
     }
 
     /**
@@ -40,7 +47,7 @@ public final class OutageStore {
         open.ifPresent(o -> handle.createUpdate("UPDATE outages SET ended_at = :ended, end_reason = :reason WHERE id = :id")
                 .bind("ended", at.toEpochMilli()).bind("reason", reason).bind("id", o.id()).execute());
         return open.map(o -> new Outage(o.id(), o.probeId(), o.componentId(), o.startedAt(), o.confirmedAt(),
-                o.firstFailureReason(), at, null, o.incidentId(), reason));
+                o.firstFailureReason(), at, null, o.incidentId(), reason, o.confirmingChecks()));
     }
 
     public Optional<Outage> openFor(Handle handle, String probeId) {
@@ -80,10 +87,12 @@ public final class OutageStore {
         boolean unrecovered = rs.wasNull();
         long incident = rs.getLong("incident_id");
         boolean noIncident = rs.wasNull();
+        int checks = rs.getInt("confirming_checks");
+        boolean uncounted = rs.wasNull();
         return new Outage(rs.getLong("id"), rs.getString("probe_id"), rs.getString("component_id"),
                 Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("confirmed_at")),
                 rs.getString("first_failure_reason"),
                 open ? null : Instant.ofEpochMilli(ended), unrecovered ? null : Instant.ofEpochMilli(recovered),
-                noIncident ? null : incident, rs.getString("end_reason"));
+                noIncident ? null : incident, rs.getString("end_reason"), uncounted ? null : checks);
     }
 }

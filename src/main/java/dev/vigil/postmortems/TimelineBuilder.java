@@ -61,7 +61,10 @@ final class TimelineBuilder {
         events.add(new TimelineEvent.New(first == null ? outage.startedAt() : first.at(), FIRST_FAILURE, ref + "start",
                 "First failed check of " + what, evidence(first, outage)));
         events.add(new TimelineEvent.New(outage.confirmedAt(), CONFIRMED, ref + "confirmed",
-                "Outage of " + what + " confirmed", "The check failed often enough in a row to open an outage."));
+                "Outage of " + what + " confirmed", outage.confirmingChecks() == null
+                        ? "The check failed often enough in a row to open an outage."
+                        : "Confirmed by " + outage.confirmingChecks() + " failed checks in a row, enough to open an "
+                                + "outage; the first failure: " + outage.firstFailureReason() + "."));
         if (outage.endedWithoutRecovery()) {
             events.add(new TimelineEvent.New(outage.endedAt(), RECOVERY, ref + "recovery",
                     "Monitoring of " + what + " stopped", "The outage closed because its check was removed ("

@@ -2,6 +2,7 @@ package dev.vigil.statuspage;
 
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
+import dev.vigil.components.ServiceHealth;
 import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.Incident;
 import dev.vigil.maintenance.Maintenance;
@@ -24,21 +25,36 @@ public record StatusData(
         List<Incident> unresolved, List<Incident> recent,
         List<Maintenance> maintenances, List<Maintenance> latestMaintenances) {
 
-    /** The overall indicator and its sentence, as the Statuspage API words them. */
+    /**
+     * The overall indicator and its sentence, as the Statuspage API words them. It follows how much
+     * of the service is affected ({@link ServiceHealth}); an open incident whose impact a person set
+     * (opened by hand, or corrected) can only raise it. An automatic incident's own impact is not
+     * counted: it comes from the same component statuses, and would otherwise keep the page at its
+     * worst moment after the other components recovered.
+     */
     public Overall overall() {
-        ComponentStatus worst = ComponentStatus.worst(components.stream().map(Component::status).toList());
-        String level = switch (worst) {
-            case MAJOR_OUTAGE -> "critical";
-            case PARTIAL_OUTAGE -> "major";
-            case DEGRADED_PERFORMANCE -> "minor";
-            case UNDER_MAINTENANCE -> "maintenance";
-            case OPERATIONAL -> "none";
-        };
-        Impact incidentImpact = unresolved.stream().map(Incident::impact).reduce(Impact.NONE, Impact::atLeast);
-        if (rank(incidentImpact.apiName()) > rank(level)) {
-            level = incidentImpact.apiName();
+        String level = indicator(health().level());
+        Impact staffImpact = unresolved.stream().filter(Incident::impactSetByStaff).map(Incident::impact)
+                .reduce(Impact.NONE, Impact::atLeast);
+        if (rank(staffImpact.apiName()) > rank(level)) {
+            level = staffImpact.apiName();
         }
         return new Overall(level, describe(level));
+    }
+
+    /** How much of the service is affected, from the components alone. */
+    public ServiceHealth health() {
+        return ServiceHealth.of(components);
+    }
+
+    private static String indicator(ServiceHealth.Level level) {
+        return switch (level) {
+            case MAJOR_OUTAGE -> "critical";
+            case PARTIAL_OUTAGE -> "major";
+            case DEGRADED -> "minor";
+            case MAINTENANCE -> "maintenance";
+            case OPERATIONAL -> "none";
+        };
     }
 
     private static int rank(String level) {

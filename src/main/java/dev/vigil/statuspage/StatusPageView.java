@@ -14,11 +14,18 @@ public record StatusPageView(
         List<IncidentView> active, List<IncidentView> recent, String generatedAt, int days,
         List<MaintenanceView> activeMaintenance, List<MaintenanceView> upcomingMaintenance) {
 
-    /** The overall line at the top. level is the API indicator: none, minor, major, critical, maintenance. */
-    public record Banner(String level, String description) {}
+    /**
+     * The overall line at the top. level is the API indicator: none, minor, major, critical, maintenance;
+     * detail names what is affected ("Search is unavailable; everything else is working."), null when nothing is.
+     */
+    public record Banner(String level, String description, String detail) {}
 
-    /** Components under a group heading; name is null for components outside any group. */
-    public record Group(String name, String statusLabel, String statusClass, List<ComponentView> components) {}
+    /**
+     * Components under a group heading; name is null for components outside any group. affected is
+     * "1 of 3 affected", null while all of them work.
+     */
+    public record Group(String name, String statusLabel, String statusClass, String affected,
+            List<ComponentView> components) {}
 
     public record ComponentView(
             String id, String name, String description, String statusLabel, String statusClass,

@@ -2,6 +2,7 @@ package dev.vigil.statuspage;
 
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
+import dev.vigil.components.ServiceHealth;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.incidents.Incident;
 import dev.vigil.maintenance.Maintenance;
@@ -38,13 +39,16 @@ record StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
         List<Group> groups = new ArrayList<>();
         for (ComponentGroups.Entry entry : ComponentGroups.of(data.components()).entries()) {
             ComponentStatus worst = StatusData.worstOf(entry.members());
+            int affected = ServiceHealth.of(entry.members()).affected();
             groups.add(new Group(entry.name(), worst.label(), cssClass(worst),
+                    affected == 0 ? null : affected + " of " + entry.members().size() + " affected",
                     entry.members().stream().map(c -> component(c, data.uptime().get(c.id()))).toList()));
         }
         String zone = site.timeZone().getId() + " ("
                 + site.timeZone().getDisplayName(TextStyle.SHORT, Locale.US) + ")";
         return new StatusPageView(site.name(), site.url(), zone,
-                new StatusPageView.Banner(overall.indicator(), overall.description()), groups,
+                new StatusPageView.Banner(overall.indicator(), overall.description(),
+                        BannerSentence.of(data.health())), groups,
                 data.unresolved().stream().map(i -> incident(i, names(data.components()))).toList(),
                 data.recent().stream().filter(i -> !i.status().isOpen()).map(i -> incident(i, names(data.components()))).toList(),
                 times.dateTime(data.now()), days,

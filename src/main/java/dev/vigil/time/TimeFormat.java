@@ -3,6 +3,7 @@ package dev.vigil.time;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -12,6 +13,8 @@ public final class TimeFormat {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a zzz", Locale.US);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm:ss a zzz", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     private final ZoneId zone;
 
@@ -36,6 +39,23 @@ public final class TimeFormat {
     /** "10:04:12 AM PST". */
     public String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /**
+     * "from 10:02 AM to 10:33 AM PST": the zone once when both ends share it, each end's zone when a
+     * clock change falls between them, and the dates too when the two are on different days.
+     */
+    public String span(Instant from, Instant to) {
+        ZonedDateTime start = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone);
+        if (!start.toLocalDate().equals(end.toLocalDate())) {
+            return "from " + dateTime(from) + " to " + dateTime(to);
+        }
+        String startZone = ZONE_NAME.format(start);
+        String endZone = ZONE_NAME.format(end);
+        return startZone.equals(endZone)
+                ? "from " + CLOCK.format(start) + " to " + CLOCK.format(end) + " " + endZone
+                : "from " + CLOCK.format(start) + " " + startZone + " to " + CLOCK.format(end) + " " + endZone;
     }
 
     /** "Nov 25, 2026". */

@@ -45,7 +45,9 @@ class ConfigLoaderRulesTest {
             demo: {enabled: yes}                 | demo.enabled: "yes" must be true or false
             demo: true                           | demo: "true" must be a mapping with the keys enabled
             components: {id: api, name: API}     | components: a mapping must be a list; start each entry with "- "
-            components: [api]                    | components[0]: "api" must be a mapping with the keys id, name, group, description
+            components: [api]                    | components[0]: "api" must be a mapping with the keys id, name, group, description, essential
+            components: [{id: api, name: API, essential: yes}] | components[0].essential: "yes" must be true or false
+            components: [{id: api, name: API, essentail: true}] | components[0].essentail: unknown key; did you mean "essential"?
             components: [{id: api, name: [A]}]   | components[0].name: a list must be text
             components: [{id: api}]              | components[0].name: required
             components: [{id: -api, name: API}]  | components[0].id: "-api" must be 1 to 63 lowercase letters, digits, - or _, starting with a letter or digit

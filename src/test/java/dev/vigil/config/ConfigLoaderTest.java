@@ -27,6 +27,7 @@ class ConfigLoaderTest {
                 name: Web application
                 group: Tracker
                 description: The app our customers use
+                essential: true
               - id: api
                 name: Public API
             probes:
@@ -64,8 +65,8 @@ class ConfigLoaderTest {
         assertThat(config.retention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.demo()).isTrue();
         assertThat(config.components()).containsExactly(
-                new ComponentConfig("web", "Web application", "Tracker", "The app our customers use"),
-                new ComponentConfig("api", "Public API", null, null));
+                new ComponentConfig("web", "Web application", "Tracker", "The app our customers use", true),
+                new ComponentConfig("api", "Public API", null, null, false));
         assertThat(config.probes().get(0)).isEqualTo(new ProbeConfig(
                 "web-home", "web", "http", URI.create("http://127.0.0.1:8081/health"),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2),

@@ -55,7 +55,7 @@ class IncidentStorageTest {
                         update(identified, id, IncidentStatus.IDENTIFIED, "A watchdog setting.", 12, List.of()),
                         update(investigating, id, IncidentStatus.INVESTIGATING, "The app is not loading.", 3,
                                 List.of(SEARCH_DOWN, WEB_DOWN))),
-                List.of("search", "web")));
+                List.of("search", "web"), false));
     }
 
     @OnEachBackend

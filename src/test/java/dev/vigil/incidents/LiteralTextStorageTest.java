@@ -39,7 +39,7 @@ class LiteralTextStorageTest {
 
         List<Component> stored = database.read(components::all);
         assertThat(stored).containsExactly(new Component("web", INJECTION, UNICODE, LOOKALIKES, 1,
-                ComponentStatus.MAJOR_OUTAGE, "config", AT, AT));
+                ComponentStatus.MAJOR_OUTAGE, "config", AT, AT, false));
         List<StatusChange> history = database.read(h -> components.history(h, AT));
         assertThat(history).extracting(StatusChange::reason).containsExactly("component added", UNICODE + " " + INJECTION);
     }

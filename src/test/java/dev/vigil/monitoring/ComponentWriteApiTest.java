@@ -76,6 +76,28 @@ class ComponentWriteApiTest {
     }
 
     @Test
+    void aComponentIsMadeEssentialAndBackAndAnythingButTrueOrFalseIsRefused() {
+        HttpResponse<String> created = api.post("/api/v1/components", admin,
+                "{\"id\": \"login\", \"name\": \"Login\", \"essential\": true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(ApiClient.json(created).get("essential").asBoolean()).isTrue();
+
+        HttpResponse<String> renamed = api.send("PATCH", "/api/v1/components/login", admin, "application/json",
+                "{\"name\": \"Sign-in\"}");
+        HttpResponse<String> refused = api.send("PATCH", "/api/v1/components/login", admin, "application/json",
+                "{\"essential\": \"yes\"}");
+        HttpResponse<String> ordinary = api.send("PATCH", "/api/v1/components/login", admin, "application/json",
+                "{\"essential\": false}");
+
+        assertThat(ApiClient.json(renamed).get("essential").asBoolean()).as("kept when not given").isTrue();
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(refused).at("/fields/essential").asText()).isEqualTo("\"yes\" must be true or false");
+        assertThat(ordinary.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(api.get("/api/v1/components/login", admin)).get("essential").asBoolean()).isFalse();
+        assertThat(ApiClient.json(api.get("/api/v1/components/web", admin)).get("essential").asBoolean()).isFalse();
+    }
+
+    @Test
     void componentsAndProbesOfVigilYmlAreRefusedWithAConflict() {
         HttpResponse<String> component = api.send("PATCH", "/api/v1/components/web", admin, "application/json",
                 "{\"name\": \"Renamed\"}");

@@ -28,6 +28,7 @@ class ConfigSyncStorageTest {
                 name: Web application
                 group: Tracker
                 description: The app itself
+                essential: true
               - id: api
                 name: Public API
             probes:
@@ -60,9 +61,9 @@ class ConfigSyncStorageTest {
         List<Component> stored = database.read(components::all);
         assertThat(stored).containsExactly(
                 new Component("web", "Web application", "Tracker", "The app itself", 1, ComponentStatus.OPERATIONAL,
-                        "config", FIRST_START, FIRST_START),
+                        "config", FIRST_START, FIRST_START, true),
                 new Component("api", "Public API", null, null, 2, ComponentStatus.OPERATIONAL,
-                        "config", FIRST_START, FIRST_START));
+                        "config", FIRST_START, FIRST_START, false));
         assertThat(probe(database, "web-home"))
                 .isEqualTo(new ProbeStateStore.Versioned(ProbeState.initial(), 0, "web"));
         assertThat(target(database, "api-health")).isEqualTo("http://api.test/health");
@@ -89,8 +90,9 @@ class ConfigSyncStorageTest {
         assertThat(probe(database, "web-home")).isEqualTo(new ProbeStateStore.Versioned(halfwayToDown, 1, "web"));
         assertThat(target(database, "web-home")).isEqualTo("http://web.test/v2/health");
         List<Component> stored = database.read(components::all);
+        // Essential no longer in the file: no longer essential.
         assertThat(stored).containsExactly(new Component("web", "Web app", null, null, 1,
-                ComponentStatus.OPERATIONAL, "config", FIRST_START, RESTART));
+                ComponentStatus.OPERATIONAL, "config", FIRST_START, RESTART, false));
     }
 
     @OnEachBackend

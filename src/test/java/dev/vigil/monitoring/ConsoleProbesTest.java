@@ -147,6 +147,27 @@ class ConsoleProbesTest {
     }
 
     @Test
+    void aComponentTickedEssentialInTheFormIsEssentialUntilTheBoxIsUnticked() {
+        HttpResponse<String> added = ada.submit("/console/components/new", "/console/components",
+                Map.of("id", "login", "name", "Login", "group", "", "description", "", "position", "", "essential", "true"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        assertThat(essential("login")).isTrue();
+        assertThat(ada.get("/console/components").body()).contains("position 2 · essential");
+        assertThat(ada.get("/console/components/login/edit").body()).containsPattern("value=\"true\" checked");
+
+        HttpResponse<String> unticked = ada.submit("/console/components/login/edit", "/console/components/login",
+                Map.of("name", "Login", "group", "", "description", "", "position", ""));
+
+        assertThat(unticked.statusCode()).as(unticked.body()).isEqualTo(303);
+        assertThat(essential("login")).isFalse();
+    }
+
+    private boolean essential(String componentId) {
+        return vigil.vigil().database().read(handle -> handle.createQuery(
+                "SELECT essential FROM components WHERE id = :id").bind("id", componentId).mapTo(Integer.class).one()) == 1;
+    }
+
+    @Test
     void viewersSeeTheComponentsButOnlyAdminsChangeThem() {
         WebClient grace = vigil.staff().grace();
         WebClient victor = vigil.staff().victor();

@@ -97,9 +97,9 @@ class ProbeRemovalTest {
         RunningVigil.await(PATIENCE, "no incident in summary.json", () -> summary().at("/incidents").size() == 0);
         assertThat(status(summary(), "billing")).isEqualTo("operational");
         assertThat(summary().at("/status/indicator").asText()).isEqualTo("none");
-        assertThat(lastUpdate("billing")).startsWith("resolved: ").contains("Monitoring of **Billing** stopped")
-                .contains("`billing-health` was removed").contains("does not mean the service recovered")
-                .doesNotContain("has recovered");
+        assertThat(lastUpdate("billing")).startsWith("resolved: ").contains("We stopped checking Billing automatically")
+                .contains("does not mean the service recovered").doesNotContain("working again")
+                .doesNotContain("billing-health");
     }
 
     @Test
@@ -119,8 +119,8 @@ class ProbeRemovalTest {
         assertThat(endReason("web-home")).isEqualTo("probe removed");
         RunningVigil.await(PATIENCE, "no incident in summary.json", () -> summary().at("/incidents").size() == 0);
         assertThat(status(summary(), "web")).isEqualTo("operational");
-        assertThat(lastUpdate("web")).startsWith("resolved: ").contains("Monitoring of **Web application** stopped")
-                .contains("`web-home` was removed").doesNotContain("has recovered");
+        assertThat(lastUpdate("web")).startsWith("resolved: ").contains("We stopped checking Web application automatically")
+                .doesNotContain("working again").doesNotContain("web-home");
     }
 
     private Map<String, String> billingProbe() {

@@ -67,13 +67,16 @@ class OutageEndToEndTest {
         target.down();
         RunningVigil.await(PATIENCE, "the incident in summary.json", () -> summary().at("/incidents").size() == 1);
         JsonNode summary = summary();
+        // The only component is down: that is everything.
+        assertThat(summary.at("/status/indicator").asText()).isEqualTo("critical");
         assertThat(summary.at("/status/description").asText()).isEqualTo("Major Service Outage");
         assertThat(component(summary, "web").get("status").asText()).isEqualTo("major_outage");
         assertThat(component(summary, "group-tracker").get("status").asText()).isEqualTo("major_outage");
         JsonNode incident = summary.at("/incidents/0");
         assertThat(incident.get("name").asText()).isEqualTo("Web application is unavailable");
         assertThat(incident.get("status").asText()).isEqualTo("investigating");
-        assertThat(incident.at("/incident_updates/0/body").asText()).contains("connection refused");
+        assertThat(incident.at("/incident_updates/0/body").asText())
+                .isEqualTo("Web application is not responding. We are looking into it.");
         assertThat(vigil.get("/").body()).contains("Web application is unavailable").contains("Major Service Outage");
 
         Outage outage = openOutage();
@@ -87,7 +90,7 @@ class OutageEndToEndTest {
         assertThat(summary.at("/status/indicator").asText()).isEqualTo("none");
         assertThat(component(summary, "web").get("status").asText()).isEqualTo("operational");
         String page = vigil.get("/").body();
-        assertThat(page).contains("All Systems Operational").contains("has recovered");
+        assertThat(page).contains("All Systems Operational").contains("Web application is working again. It was unavailable for");
         int outages = vigil.vigil().database().read(h -> h.createQuery(
                 "SELECT COUNT(*) FROM outages WHERE ended_at IS NOT NULL").mapTo(Integer.class).one());
         assertThat(outages).isEqualTo(1);

@@ -85,8 +85,9 @@ class ProbeRetirementStorageTest {
         Incident incident = database.read(h -> incidents.find(h, incidentId)).orElseThrow();
         assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incident.updates().get(0).body())
-                .contains("Monitoring of **Web application** stopped").contains("`web-home` was removed")
-                .contains("does not mean the service recovered").doesNotContain("has recovered");
+                .contains("We stopped checking Web application automatically")
+                .contains("does not mean the service recovered").doesNotContain("working again")
+                .doesNotContain("web-home");
         assertThat(incident.updates().get(0).affectedComponents()).containsExactly(
                 new AffectedComponent("web", ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL));
         Optional<Long> stillOpen = database.read(h -> incidents.openAutoIncidentOf(h, "web"));
@@ -139,7 +140,7 @@ class ProbeRetirementStorageTest {
         assertThat(openOutage(database, "web-home")).isEmpty();
         Incident incident = database.read(h -> incidents.find(h, incidentId)).orElseThrow();
         assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED);
-        assertThat(incident.updates().get(0).body()).contains("Monitoring of **Web application** stopped");
+        assertThat(incident.updates().get(0).body()).contains("We stopped checking Web application automatically");
     }
 
     @OnEachBackend

@@ -54,6 +54,9 @@ class PostmortemFromOutageTest {
                 .contains("first_failure", "confirmed", "incident_opened", "update", "recovery", "resolved");
         assertThat(desk.texts("SELECT detail FROM postmortem_timeline WHERE postmortem_id = " + id
                 + " AND kind = 'first_failure'")).singleElement().asString().contains("HTTP status 503");
+        assertThat(desk.texts("SELECT detail FROM postmortem_timeline WHERE postmortem_id = " + id
+                + " AND kind = 'confirmed'")).singleElement().asString()
+                .contains("Confirmed by 2 failed checks in a row").contains("status 503, expected 200");
 
         String page = desk.staff.victor().get("/console/postmortems/" + id).body();
         assertThat(page).contains("First failed check of api-health (API)").contains("A bad deploy.")

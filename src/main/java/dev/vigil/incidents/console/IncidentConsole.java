@@ -4,6 +4,7 @@ import dev.vigil.accounts.AuditLog;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.db.Database;
+import dev.vigil.incidents.ImpactChanges;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.NoticeStore;
 import dev.vigil.markdown.Markdown;
@@ -30,8 +31,8 @@ public record IncidentConsole(IncidentHandlers incidents, NewIncidentHandlers cr
         TemplateStore templateStore = new TemplateStore();
         IncidentReads reads = new IncidentReads(database, incidents, staff, components, outages, revisions,
                 noticeStore, templateStore);
-        IncidentEditor editor = new IncidentEditor(database, incidents, staff, revisions, components, audit, clock,
-                onChange);
+        IncidentEditor editor = new IncidentEditor(database, incidents, staff, revisions, new ImpactChanges(),
+                components, audit, clock, onChange);
         IncidentMerger merger = new IncidentMerger(database, incidents, staff, outages, audit, clock, onChange);
         Notices notices = new Notices(database, incidents, noticeStore, components, outages,
                 new NoticeDraft(times, site.url()), audit, clock, onChange);

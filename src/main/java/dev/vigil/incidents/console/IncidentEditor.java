@@ -8,6 +8,8 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.incidents.ImpactChanges;
+import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentStore;
@@ -26,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  * rebuilt after it commits.
  */
 record IncidentEditor(Database database, IncidentStore incidents, StaffIncidentStore staff, RevisionStore revisions,
-        ComponentStore components, AuditLog audit, Clock clock, Runnable onChange) {
+        ImpactChanges impacts, ComponentStore components, AuditLog audit, Clock clock, Runnable onChange) {
 
     static final String SOURCE = "staff";
 
@@ -91,7 +93,8 @@ record IncidentEditor(Database database, IncidentStore incidents, StaffIncidentS
             }
             audit.record(handle, now, by.actor(), "incident.update_posted", "incident", Long.toString(incidentId),
                     "update " + updateId + ": " + form.status().apiName()
-                            + (step == IncidentLifecycle.Step.REOPENS ? " (reopened)" : ""));
+                            + (step == IncidentLifecycle.Step.REOPENS ? " (reopened)"
+                                    : step == IncidentLifecycle.Step.FOLLOWS_UP ? " (follow-up)" : ""));
             return null;
         });
         onChange.run();
@@ -108,6 +111,27 @@ record IncidentEditor(Database database, IncidentStore incidents, StaffIncidentS
             staff.rename(handle, incidentId, name, now);
             audit.record(handle, now, by.actor(), "incident.renamed", "incident", Long.toString(incidentId),
                     "\"" + incident.name() + "\" to \"" + name + "\"");
+            return true;
+        });
+        if (changed) {
+            onChange.run();
+        }
+    }
+
+    /**
+     * Sets the impact as staff judge it, higher or lower than the checks did; from then on the
+     * automatic updates leave it alone. The change is a row with who and when, and audited.
+     */
+    void correctImpact(User by, long incidentId, Impact impact) {
+        Instant now = clock.instant();
+        boolean changed = database.write(handle -> {
+            Incident incident = incidents.find(handle, incidentId)
+                    .orElseThrow(() -> new NotFound("No incident " + incidentId));
+            if (!impacts.correct(handle, incidentId, impact, now, by.actor(), by.name())) {
+                return false;
+            }
+            audit.record(handle, now, by.actor(), "incident.impact_corrected", "incident", Long.toString(incidentId),
+                    incident.impact().apiName() + " to " + impact.apiName());
             return true;
         });
         if (changed) {

@@ -94,6 +94,14 @@ record IncidentForms(ZoneId zone, Clock clock) {
         return name;
     }
 
+    /** An impact staff chose. */
+    static Impact impact(String text) {
+        Fields fields = new Fields();
+        Impact impact = fields.impact(text);
+        fields.problems.throwIfAny();
+        return impact;
+    }
+
     /** The Markdown text of an update or a template. */
     static String body(String field, String text) {
         Fields fields = new Fields();

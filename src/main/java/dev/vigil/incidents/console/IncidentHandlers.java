@@ -57,6 +57,16 @@ public record IncidentHandlers(IncidentReads reads, IncidentEditor editor, Incid
         }, fields -> render(ctx, id, input, null, fields));
     }
 
+    /** Corrects the impact; the correction sticks against later automatic updates. */
+    public void correctImpact(Context ctx) {
+        long id = Requests.pathId(ctx, "id");
+        FormInput input = FormInput.of(ctx);
+        RefusedForm.submit(ctx, () -> {
+            editor.correctImpact(StaffGuard.user(ctx), id, IncidentForms.impact(input.text("impact")));
+            Requests.seeOther(ctx, "/console/incidents/" + id + "#impact-heading");
+        }, fields -> render(ctx, id, input, null, fields));
+    }
+
     /** Merges the incident chosen in the form ("from") into this one. */
     public void merge(Context ctx) {
         long id = Requests.pathId(ctx, "id");

@@ -8,8 +8,9 @@ import java.util.List;
  * What posting an update does to an incident. Staff may move between investigating, identified
  * and monitoring in any order, because the work rarely runs in a straight line (a fix being
  * monitored can fail and send everyone back to investigating), and may resolve from any of them.
- * A resolved incident takes no second "resolved" update; posting one of the open statuses to it
- * reopens it, which is how a problem that came back is told.
+ * A resolved update to a resolved incident is a follow-up (what the cause was, a credit given)
+ * that leaves it resolved; posting one of the open statuses to it reopens it, which is how a
+ * problem that came back is told.
  */
 final class IncidentLifecycle {
     /** The statuses staff post; "postmortem" belongs to the postmortem feature. */
@@ -20,7 +21,7 @@ final class IncidentLifecycle {
             IncidentStatus.MONITORING);
 
     /** What the update does. */
-    enum Step { CONTINUES, RESOLVES, REOPENS }
+    enum Step { CONTINUES, RESOLVES, REOPENS, FOLLOWS_UP }
 
     private IncidentLifecycle() {}
 
@@ -30,12 +31,25 @@ final class IncidentLifecycle {
             throw InvalidInput.of("status", "Choose investigating, identified, monitoring or resolved.");
         }
         if (!current.isOpen()) {
-            if (posted == IncidentStatus.RESOLVED) {
-                throw InvalidInput.of("status", "This incident is already resolved. To correct what it says, correct "
-                        + "an update; if the problem is back, post investigating, identified or monitoring to reopen it.");
-            }
-            return Step.REOPENS;
+            return posted == IncidentStatus.RESOLVED ? Step.FOLLOWS_UP : Step.REOPENS;
         }
         return posted == IncidentStatus.RESOLVED ? Step.RESOLVES : Step.CONTINUES;
+    }
+
+    /**
+     * The status the update form starts from: where the incident is. An open incident's next update
+     * most often says more of the same; a resolved one's is a follow-up, never a silent reopening.
+     */
+    static IncidentStatus suggested(IncidentStatus current) {
+        return current.isOpen() ? current : IncidentStatus.RESOLVED;
+    }
+
+    /** How the form names a status for an incident in the given one, so that reopening is never a surprise. */
+    static String label(IncidentStatus current, IncidentStatus posted) {
+        if (current.isOpen()) {
+            return posted.label();
+        }
+        return posted == IncidentStatus.RESOLVED ? "Resolved: a follow-up; the incident stays resolved"
+                : posted.label() + ": reopens the incident";
     }
 }

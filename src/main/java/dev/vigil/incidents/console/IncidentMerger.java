@@ -5,6 +5,7 @@ import dev.vigil.accounts.User;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.incidents.Impact;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.outages.Outage;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * outage the probes opened and an incident staff opened by hand). The absorbed incident's updates,
  * components and outages move over; it keeps its row, marked merged, and vanishes from the public
  * page, the API and the console. The absorbing incident keeps its name and status, starts at the
- * earlier of the two starts and takes the worse impact.
+ * earlier of the two starts and takes the worse impact, unless staff corrected its impact: that
+ * correction stands.
  */
 record IncidentMerger(Database database, IncidentStore incidents, StaffIncidentStore staff, OutageStore outages,
         AuditLog audit, Clock clock, Runnable onChange) {
@@ -54,7 +56,8 @@ record IncidentMerger(Database database, IncidentStore incidents, StaffIncidentS
             Instant started = from.startedAt().isBefore(into.startedAt()) ? from.startedAt() : into.startedAt();
             Instant resolved = into.resolvedAt() == null || from.resolvedAt() == null
                     || into.resolvedAt().isAfter(from.resolvedAt()) ? into.resolvedAt() : from.resolvedAt();
-            staff.widen(handle, intoId, started, resolved, into.impact().atLeast(from.impact()), now);
+            Impact impact = into.impactCorrected() ? into.impact() : into.impact().atLeast(from.impact());
+            staff.widen(handle, intoId, started, resolved, impact, now);
             audit.record(handle, now, by.actor(), "incident.merged", "incident", Long.toString(intoId),
                     "#" + fromId + " \"" + from.name() + "\" merged into #" + intoId);
             return null;

@@ -41,15 +41,22 @@ public final class IncidentPages {
     /** The staff page of one incident. update is null for viewers, who cannot post. */
     public record ShowPage(Frame frame, String zone, boolean canEdit, Summary incident, List<ComponentLine> components,
             List<OutageLine> outages, List<UpdateLine> updates, UpdateFields update, String rename,
-            List<Option> mergeCandidates, String noticeState, Map<String, String> errors) {}
+            List<Option> mergeCandidates, String noticeState, ImpactPart impact, Map<String, String> errors) {}
+
+    /**
+     * How bad the incident is and who said so: note explains where the impact comes from, changes
+     * list each change (oldest first), choices are the correction form's.
+     */
+    public record ImpactPart(String note, List<String> changes, List<Option> choices) {}
 
     public record Summary(long id, String name, String status, String impact, String source, String startedAt,
             String resolvedAt, String duration, boolean resolved) {}
 
     public record ComponentLine(String name, String status) {}
 
-    public record OutageLine(String component, String probe, String startedAt, String reason, String timeToDetect,
-            String endedAt) {}
+    /** What one check saw, for staff: confirmedBy is "2 failed checks in a row at 10:02:30 AM PST". */
+    public record OutageLine(String component, String probe, String startedAt, String reason, String confirmedBy,
+            String timeToDetect, String endedAt) {}
 
     public record UpdateLine(long id, String status, String at, String isoAt, String bodyHtml, int revisions) {}
 

@@ -3,6 +3,7 @@ package dev.vigil.incidents.console;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
+import dev.vigil.incidents.ImpactChanges;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStore;
 import dev.vigil.incidents.NoticeStore;
@@ -25,6 +26,7 @@ final class IncidentReads {
     private final RevisionStore revisions;
     private final NoticeStore notices;
     private final TemplateStore templates;
+    private final ImpactChanges impacts = new ImpactChanges();
 
     IncidentReads(Database database, IncidentStore incidents, StaffIncidentStore staff, ComponentStore components,
             OutageStore outages, RevisionStore revisions, NoticeStore notices, TemplateStore templates) {
@@ -51,7 +53,8 @@ final class IncidentReads {
     Optional<IncidentViews.Loaded> incidentPage(long id) {
         return database.read(handle -> incidents.find(handle, id).map(incident -> new IncidentViews.Loaded(incident,
                 components.all(handle), outages.forIncident(handle, id), revisions.countsFor(handle, id),
-                notices.find(handle, id), staff.list(handle, LIST_LIMIT), templates.all(handle))));
+                notices.find(handle, id), staff.list(handle, LIST_LIMIT), templates.all(handle),
+                impacts.of(handle, id))));
     }
 
     Optional<WithRevisions> withRevisions(long id, long updateId) {

@@ -4,7 +4,9 @@ import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.incidents.AutoIncidents;
+import dev.vigil.incidents.Evidence;
 import dev.vigil.incidents.Impact;
+import dev.vigil.incidents.ImpactChanges;
 import dev.vigil.incidents.Incident;
 import dev.vigil.incidents.IncidentStatus;
 import dev.vigil.incidents.IncidentUpdate;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Turns incidents and what staff typed into the words of the console's incident pages. */
 record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
@@ -34,7 +37,8 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
 
     /** Everything the staff page of one incident shows, read in one transaction. */
     record Loaded(Incident incident, List<Component> components, List<Outage> outages, Map<Long, Integer> revisions,
-            Optional<Notice> notice, List<StaffIncidentStore.Row> others, List<TemplateStore.Template> templates) {}
+            Optional<Notice> notice, List<StaffIncidentStore.Row> others, List<TemplateStore.Template> templates,
+            List<ImpactChanges.Change> impactChanges) {}
 
     String zone() {
         return times.zone().getId();
@@ -60,7 +64,7 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
     IncidentPages.NewPage newIncident(Frame frame, FormInput input, List<Component> components,
             List<TemplateStore.Template> templates, String preview, Map<String, String> errors) {
         UpdateFields update = updateFields(input, IncidentLifecycle.OPENING, IncidentStatus.INVESTIGATING,
-                components, "Not affected", templates, preview, errors);
+                IncidentStatus::label, components, "Not affected", templates, preview, errors);
         return new IncidentPages.NewPage(frame, zone(), input.text("name"), impacts(input.text("impact")), update, errors);
     }
 
@@ -74,8 +78,8 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
     IncidentPages.ShowPage show(Frame frame, boolean canEdit, Loaded loaded, FormInput input, String preview,
             Map<String, String> errors) {
         Incident incident = loaded.incident();
-        IncidentStatus suggested = incident.status().isOpen() ? incident.status() : IncidentStatus.INVESTIGATING;
-        UpdateFields update = canEdit ? updateFields(input, IncidentLifecycle.POSTABLE, suggested,
+        UpdateFields update = canEdit ? updateFields(input, IncidentLifecycle.POSTABLE,
+                IncidentLifecycle.suggested(incident.status()), s -> IncidentLifecycle.label(incident.status(), s),
                 loaded.components(), "Leave as it is", loaded.templates(), preview, errors) : null;
         String rename = errors.containsKey("name") ? input.text("name") : incident.name();
         return new IncidentPages.ShowPage(frame, zone(), canEdit, summary(incident), componentLines(loaded),
@@ -84,7 +88,24 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
                         times.dateTime(u.displayAt()), times.iso(u.displayAt()), markdown.toHtml(u.body()),
                         loaded.revisions().getOrDefault(u.id(), 0))).toList(),
                 update, rename, mergeCandidates(incident.id(), loaded.others(), input.text("from")),
-                noticeState(incident, loaded.notice()), errors);
+                noticeState(incident, loaded.notice()), impactPart(loaded, input, errors), errors);
+    }
+
+    private IncidentPages.ImpactPart impactPart(Loaded loaded, FormInput input, Map<String, String> errors) {
+        Incident incident = loaded.incident();
+        Optional<ImpactChanges.Change> correction = loaded.impactChanges().stream()
+                .filter(ImpactChanges.Change::byStaff).reduce((first, second) -> second);
+        String note = correction.map(c -> "Set by " + c.actorName() + " on " + times.dateTime(c.at())
+                        + ". Later automatic updates leave it as it is.")
+                .orElse(AutoIncidents.SOURCE.equals(incident.source())
+                        ? "Set by our checks from how much of the service is affected; it rises if more fails. "
+                                + "A correction sticks: later automatic updates leave it alone."
+                        : "Chosen when the incident was opened.");
+        List<String> changes = loaded.impactChanges().stream().map(c -> times.dateTime(c.at()) + ": "
+                + (c.byStaff() ? "corrected" : "raised") + " from " + label(c.from()).toLowerCase(Locale.ROOT) + " to "
+                + label(c.to()).toLowerCase(Locale.ROOT) + " by " + (c.byStaff() ? c.actorName() : "our checks")).toList();
+        String chosen = errors.containsKey("impact") ? input.text("impact") : incident.impact().apiName();
+        return new IncidentPages.ImpactPart(note, changes, impacts(chosen));
     }
 
     IncidentPages.UpdatePage update(Frame frame, boolean canEdit, Incident incident, IncidentUpdate update,
@@ -114,17 +135,30 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
         return new IncidentPages.TemplatesPage(frame,
                 templates.stream().map(t -> new IncidentPages.TemplateLine(t.id(), t.name(), t.status().label(),
                         t.body())).toList(),
-                input.text("name"), statuses(IncidentLifecycle.POSTABLE, input.text("status"), IncidentStatus.INVESTIGATING),
-                input.text("body"), errors);
+                input.text("name"), statuses(IncidentLifecycle.POSTABLE, input.text("status"), IncidentStatus.INVESTIGATING,
+                        IncidentStatus::label), input.text("body"), errors);
     }
 
     private UpdateFields updateFields(FormInput input, List<IncidentStatus> allowed, IncidentStatus suggested,
-            List<Component> components, String leaveLabel, List<TemplateStore.Template> templates, String preview,
-            Map<String, String> errors) {
-        List<Option> templateOptions = templates.stream().map(t -> new Option(Long.toString(t.id()),
-                t.name() + " (" + t.status().label() + ")", Long.toString(t.id()).equals(input.text("template")))).toList();
-        return new UpdateFields(statuses(allowed, input.text("status"), suggested), input.text("body"),
-                componentChoices(input, components, leaveLabel, errors), templateOptions, preview, errors);
+            Function<IncidentStatus, String> labels, List<Component> components, String leaveLabel,
+            List<TemplateStore.Template> templates, String preview, Map<String, String> errors) {
+        return new UpdateFields(statuses(allowed, input.text("status"), suggested, labels), input.text("body"),
+                componentChoices(input, components, leaveLabel, errors), templateOptions(templates, input, suggested),
+                preview, errors);
+    }
+
+    /**
+     * The saved templates, those for the status the form starts from first, the first of them
+     * chosen: the wording that most likely fits is one click away.
+     */
+    private static List<Option> templateOptions(List<TemplateStore.Template> templates, FormInput input,
+            IncidentStatus suggested) {
+        List<TemplateStore.Template> ordered = new ArrayList<>(templates.stream().filter(t -> t.status() == suggested).toList());
+        templates.stream().filter(t -> t.status() != suggested).forEach(ordered::add);
+        String chosen = input.text("template").isEmpty() && !ordered.isEmpty() && ordered.get(0).status() == suggested
+                ? Long.toString(ordered.get(0).id()) : input.text("template");
+        return ordered.stream().map(t -> new Option(Long.toString(t.id()), t.name() + " (" + t.status().label() + ")",
+                Long.toString(t.id()).equals(chosen))).toList();
     }
 
     private List<ComponentChoice> componentChoices(FormInput input, List<Component> components, String leaveLabel,
@@ -144,9 +178,10 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
         return choices;
     }
 
-    private static List<Option> statuses(List<IncidentStatus> allowed, String chosen, IncidentStatus suggested) {
+    private static List<Option> statuses(List<IncidentStatus> allowed, String chosen, IncidentStatus suggested,
+            Function<IncidentStatus, String> labels) {
         String selected = allowed.stream().anyMatch(s -> s.apiName().equals(chosen)) ? chosen : suggested.apiName();
-        return allowed.stream().map(s -> new Option(s.apiName(), s.label(), s.apiName().equals(selected))).toList();
+        return allowed.stream().map(s -> new Option(s.apiName(), labels.apply(s), s.apiName().equals(selected))).toList();
     }
 
     private static List<Option> impacts(String chosen) {
@@ -176,7 +211,8 @@ record IncidentViews(TimeFormat times, Markdown markdown, Clock clock) {
         String component = components.stream().filter(c -> c.id().equals(outage.componentId())).map(Component::name)
                 .findFirst().orElse(outage.componentId());
         return new IncidentPages.OutageLine(component, outage.probeId(), times.dateTime(outage.startedAt()),
-                outage.firstFailureReason(), TimeFormat.duration(outage.timeToDetect()),
+                outage.firstFailureReason(), Evidence.of(outage).confirmation(times),
+                TimeFormat.duration(outage.timeToDetect()),
                 outage.endedAt() == null ? "still failing"
                         : outage.endedWithoutRecovery() ? "monitoring stopped " + times.dateTime(outage.endedAt())
                                 + " (check removed)"

@@ -34,9 +34,25 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void nothingResolvesAResolvedIncidentAgain() {
-        assertThatThrownBy(() -> IncidentLifecycle.step(RESOLVED, RESOLVED)).isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("already resolved");
+    void aResolvedUpdateToAResolvedIncidentIsAFollowUp() {
+        assertThat(IncidentLifecycle.step(RESOLVED, RESOLVED)).isEqualTo(Step.FOLLOWS_UP);
+        assertThat(IncidentLifecycle.step(POSTMORTEM, RESOLVED)).isEqualTo(Step.FOLLOWS_UP);
+    }
+
+    @Test
+    void theFormStartsWhereTheIncidentIsAndAResolvedOneAtAFollowUp() {
+        assertThat(IncidentLifecycle.suggested(INVESTIGATING)).isEqualTo(INVESTIGATING);
+        assertThat(IncidentLifecycle.suggested(IDENTIFIED)).isEqualTo(IDENTIFIED);
+        assertThat(IncidentLifecycle.suggested(MONITORING)).isEqualTo(MONITORING);
+        assertThat(IncidentLifecycle.suggested(RESOLVED)).isEqualTo(RESOLVED);
+        assertThat(IncidentLifecycle.suggested(POSTMORTEM)).isEqualTo(RESOLVED);
+    }
+
+    @Test
+    void aResolvedIncidentsFormSaysWhichStatusesReopenIt() {
+        assertThat(IncidentLifecycle.label(RESOLVED, RESOLVED)).contains("follow-up").contains("stays resolved");
+        assertThat(IncidentLifecycle.label(RESOLVED, INVESTIGATING)).isEqualTo("Investigating: reopens the incident");
+        assertThat(IncidentLifecycle.label(IDENTIFIED, MONITORING)).isEqualTo("Monitoring");
     }
 
     @Test

@@ -45,7 +45,7 @@ class MergeTest {
 
         String page = vigil.get("/incidents/" + auto).body();
         assertThat(page).contains("API requests are failing").contains("A certificate expired.")
-                .contains("Our automated checks of");
+                .contains("API is not responding. We are looking into it.").doesNotContain("connection refused");
         assertThat(staff.grace.get("/console/incidents/" + auto).body()).contains("What our checks saw")
                 .contains("api-health").contains("connection refused");
     }
@@ -64,9 +64,10 @@ class MergeTest {
         assertThat(count("SELECT COUNT(*) FROM outages WHERE incident_id = " + manual)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM incident_components WHERE incident_id = " + manual)).isEqualTo(2);
         assertThat(text("SELECT auto_component_id FROM incidents WHERE id = " + manual)).isEqualTo("api");
-        assertThat(text("SELECT impact FROM incidents WHERE id = " + manual)).isEqualTo("critical");
+        // The worse of minor (staff) and major (one component of two down, as the checks rated it).
+        assertThat(text("SELECT impact FROM incidents WHERE id = " + manual)).isEqualTo("major");
         String page = vigil.get("/incidents/" + manual).body();
-        assertThat(page).contains("Pages load slowly.").contains("Our automated checks of");
+        assertThat(page).contains("Pages load slowly.").contains("API is not responding.");
         assertThat(vigil.get("/incidents/" + auto).statusCode()).isEqualTo(404);
         assertThat(staff.grace.get("/console/incidents/" + auto).headers().firstValue("Location"))
                 .hasValue("/console/incidents/" + manual);
@@ -76,6 +77,21 @@ class MergeTest {
             return summary.contains("Everything is slow") && !summary.contains("API is unavailable");
         });
         assertThat(staff.ada.get("/console/audit").body()).contains("incident.merged");
+    }
+
+    @Test
+    void anImpactStaffCorrectedStandsWhenAWorseIncidentIsMergedIn() {
+        long auto = automaticIncident();
+        long manual = staff.open("Everything is slow");
+        var corrected = staff.grace.submit("/console/incidents/" + manual, "/console/incidents/" + manual + "/impact",
+                Map.of("impact", "none"));
+
+        staff.grace.submit("/console/incidents/" + manual, "/console/incidents/" + manual + "/merge",
+                Map.of("from", Long.toString(auto)));
+
+        assertThat(corrected.statusCode()).isEqualTo(303);
+        assertThat(text("SELECT merged_into_id FROM incidents WHERE id = " + auto)).isEqualTo(Long.toString(manual));
+        assertThat(text("SELECT impact FROM incidents WHERE id = " + manual)).isEqualTo("none");
     }
 
     @Test

@@ -38,7 +38,7 @@ class NoticeDraftTest {
     @Test
     void itTellsWhatTheProbesSawAndHowLongDetectionTook() {
         Outage outage = new Outage(1, "api-health", "api", START, START.plusSeconds(90), "HTTP 503 from the server",
-                END.minusSeconds(60), END, 7L, null);
+                END.minusSeconds(60), END, 7L, null, 3);
 
         String draft = drafts.write(incident(), Map.of("api", "API"), List.of(outage));
 
@@ -67,6 +67,6 @@ class NoticeDraftTest {
                         new IncidentUpdate(2, 7, IncidentStatus.RESOLVED, "Fixed.", END, END, END, List.of()),
                         new IncidentUpdate(1, 7, IncidentStatus.INVESTIGATING, "The API\nis failing.", START, START, START,
                                 affected)),
-                List.of("api"));
+                List.of("api"), false);
     }
 }

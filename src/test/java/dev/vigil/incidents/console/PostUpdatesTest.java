@@ -36,15 +36,47 @@ class PostUpdatesTest {
     }
 
     @Test
-    void aResolvedIncidentTakesNoSecondResolution() {
+    void aResolvedIncidentsFormOffersAFollowUpThatKeepsItResolvedAndReopeningOnPurpose() {
         long id = staff.open("Once is enough");
         staff.postUpdate(id, "resolved", "Done.");
+        Long resolvedAt = resolvedAt(id);
 
-        var again = staff.postUpdate(staff.grace, id, "resolved", "Done again.", Map.of());
+        String form = staff.grace.get("/console/incidents/" + id).body();
+        assertThat(form).containsPattern("value=\"resolved\" selected").doesNotContain("value=\"investigating\" selected")
+                .contains("Resolved: a follow-up; the incident stays resolved")
+                .contains("Investigating: reopens the incident");
 
-        assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(again.body()).contains("already resolved").contains("Done again.");
-        assertThat(OpenIncidentTest.markedInvalid(again.body(), "status")).isTrue();
+        var followUp = staff.postUpdate(staff.grace, id, "resolved", "The cause was a full disk.", Map.of());
+
+        assertThat(followUp.statusCode()).isEqualTo(303);
+        String status = vigil.vigil().database().read(handle -> handle.createQuery(
+                "SELECT status FROM incidents WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(status).isEqualTo("resolved");
+        assertThat(resolvedAt(id)).as("the incident keeps the time it was resolved").isEqualTo(resolvedAt);
+        assertThat(vigil.get("/incidents/" + id).body()).contains("The cause was a full disk.").contains("Done.");
+        assertThat(staff.ada.get("/console/audit").body()).contains("(follow-up)");
+    }
+
+    @Test
+    void theUpdateFormStartsFromTheIncidentsStatusAndOffersItsTemplatesFirst() {
+        long id = staff.open("Found it");
+        staff.postUpdate(id, "identified", "A bad deploy.");
+        for (String[] template : new String[][] {{"Looking", "investigating"}, {"Cause found", "identified"}}) {
+            var saved = staff.grace.submit("/console/incidents/templates", "/console/incidents/templates",
+                    Map.of("name", template[0], "status", template[1], "body", template[0] + "."));
+            assertThat(saved.statusCode()).isEqualTo(303);
+        }
+
+        String form = staff.grace.get("/console/incidents/" + id).body();
+
+        assertThat(form).containsPattern("value=\"identified\" selected").doesNotContain("value=\"investigating\" selected");
+        assertThat(form).containsPattern("selected\\S*>Cause found \\(Identified\\)</option>");
+        assertThat(form.indexOf("Cause found (Identified)")).isLessThan(form.indexOf("Looking (Investigating)"));
+    }
+
+    private Long resolvedAt(long id) {
+        return vigil.vigil().database().read(handle -> handle.createQuery(
+                "SELECT resolved_at FROM incidents WHERE id = :id").bind("id", id).mapTo(Long.class).one());
     }
 
     @Test
