@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Writes the first draft of the notice customers read after a resolved incident, from what
- * Vigil recorded: the affected components, when it started and ended, what the probes saw and
- * the timeline of updates. The parts only people know (what happened, the impact, the cause,
+ * Vigil recorded: the affected components, when it started and ended, when our checks saw it fail and
+ * recover (in plain words; the technical evidence is for staff), and the timeline of updates. The parts only people know (what happened, the impact, the cause,
  * the changes, the apology) get a heading each and a {@link Prompts} prompt, "[Write: …]", to replace:
  * publishing is refused while one is left. The sections follow the blameless practice of public
  * incident reports (https://sre.google/sre-book/postmortem-culture/).
@@ -60,17 +60,17 @@ final class NoticeDraft {
             text.append("Our automated checks recorded no outage for this incident.\n\n");
             return;
         }
+        // Customers read this: when it stopped and came back, in plain words. Status codes, check names and
+        // confirmation counts are evidence for staff, on the console's incident page and in staff alerts.
         for (Outage outage : outages) {
             text.append("- **").append(componentNames.getOrDefault(outage.componentId(), outage.componentId()))
-                    .append("** (check `").append(outage.probeId()).append("`): the first check failed at ")
-                    .append(times.dateTime(outage.startedAt())).append(" (").append(oneLine(outage.firstFailureReason()))
-                    .append("). It took ").append(TimeFormat.duration(outage.timeToDetect()))
-                    .append(" to confirm the outage");
+                    .append("** stopped responding to our checks at ").append(times.dateTime(outage.startedAt()));
             if (outage.endedWithoutRecovery()) {
-                text.append(". Monitoring stopped at ").append(times.dateTime(outage.endedAt()))
-                        .append(" because the check was removed");
+                text.append(". We stopped checking it at ").append(times.dateTime(outage.endedAt()));
             } else if (outage.endedAt() != null) {
-                text.append(", and checks passed again from ").append(times.dateTime(outage.endedAt()));
+                text.append(" and was working again from ").append(times.dateTime(outage.endedAt())).append(" (")
+                        .append(TimeFormat.duration(Duration.between(outage.startedAt(), outage.endedAt())))
+                        .append(")");
             }
             text.append(".\n");
         }

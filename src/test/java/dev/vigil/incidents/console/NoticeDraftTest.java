@@ -36,15 +36,15 @@ class NoticeDraftTest {
     }
 
     @Test
-    void itTellsWhatTheProbesSawAndHowLongDetectionTook() {
+    void itSaysWhenTheChecksSawItFailAndRecoverInPlainWordsWithoutTheTechnicalEvidence() {
         Outage outage = new Outage(1, "api-health", "api", START, START.plusSeconds(90), "HTTP 503 from the server",
                 END.minusSeconds(60), END, 7L, null, 3);
 
         String draft = drafts.write(incident(), Map.of("api", "API"), List.of(outage));
 
-        assertThat(draft).contains("**API** (check `api-health`): the first check failed at Jul 4, 2026, 9:00 AM PDT "
-                + "(HTTP 503 from the server). It took 2 minutes to confirm the outage, and checks passed again from "
-                + "Jul 4, 2026, 10:26 AM PDT.");
+        assertThat(draft).contains("**API** stopped responding to our checks at Jul 4, 2026, 9:00 AM PDT and was "
+                + "working again from Jul 4, 2026, 10:26 AM PDT (1 hour 26 minutes).")
+                .doesNotContain("503", "api-health", "confirm");
     }
 
     @Test
