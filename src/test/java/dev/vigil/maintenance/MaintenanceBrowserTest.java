@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Grace, an editor, schedules a window through the console form in a real headless Chromium and
@@ -85,6 +86,8 @@ class MaintenanceBrowserTest {
         setValue("start", LOCAL_INPUT.format(start.atZone(SITE_ZONE)));
         setValue("end", LOCAL_INPUT.format(end.atZone(SITE_ZONE)));
         driver.findElement(By.xpath("//button[normalize-space()='Schedule']")).click();
+        // The click returns when the form is sent, not always when the next page has landed.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/new"));
 
         assertThat(driver.getCurrentUrl()).endsWith("/console/maintenance");
         assertThat(consoleStatus()).isEqualTo("Scheduled");
