@@ -49,10 +49,15 @@ class ConsoleHomeTest {
                     interval: 1s
                     timeout: 1s
                     failures_to_open: 2
-                """.formatted(search.url()));
+                """.formatted(search.url()), environment());
         staff = Staff.assemble(vigil);
         database = vigil.vigil().database();
         postmortems = PostmortemFixtures.in(database, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** The environment Vigil starts with; the PostgreSQL subclass points it at its database. */
+    Map<String, String> environment() {
+        return Map.of();
     }
 
     @AfterEach
