@@ -6,6 +6,7 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.Outcome;
 import dev.vigil.probes.ProbeStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records check results and everything that follows from them, each result in one transaction:
  * the raw result, the probe's next state, its status change, the outage, the component's status
- * and the automatic incident. A crash at any moment leaves either all of it or none of it.
+ * and the automatic incident. A crash at any moment leaves either all of it or none of it. A skipped
+ * check is stored as such and changes nothing else.
  */
 public final class OutageService {
     private static final Logger log = LoggerFactory.getLogger(OutageService.class);
@@ -81,6 +83,9 @@ public final class OutageService {
             return Optional.empty();
         }
         checks.insert(handle, result);
+        if (result.outcome() == Outcome.SKIPPED) {
+            return Optional.empty(); // no data: the probe's state and counters stay as they were
+        }
         ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
                 .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));
         OutageDetector.Step step = new OutageDetector(thresholds)

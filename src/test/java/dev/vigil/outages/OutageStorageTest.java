@@ -113,6 +113,29 @@ class OutageStorageTest {
     }
 
     @OnEachBackend
+    void aSkippedCheckIsStoredWithItsReasonAndCountsNeitherAsUpNorAsDown(TestDatabase store) {
+        Database database = webWithOneProbe(store);
+        ManualClock clock = new ManualClock(T0);
+        OutageService service = outageService(database, clock);
+        record(service, clock, minute(0), Outcome.DOWN, "connection refused");
+        record(service, clock, minute(1), Outcome.DOWN, "connection refused");
+        ProbeStateStore.Versioned before = database.read(h -> new ProbeStateStore().load(h, "web-home")).orElseThrow();
+
+        Optional<ProbeTransition> skipped = record(service, clock, minute(2), Outcome.SKIPPED,
+                "skipped: the previous check was still running");
+
+        assertThat(skipped).isEmpty();
+        ProbeStateStore.Versioned after = database.read(h -> new ProbeStateStore().load(h, "web-home")).orElseThrow();
+        assertThat(after.state()).isEqualTo(before.state());
+        assertThat(after.version()).isEqualTo(before.version());
+        CheckResult stored = database.read(h -> new CheckStore().latest(h, "web-home", 1)).get(0);
+        assertThat(stored.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(stored.reason()).isEqualTo("skipped: the previous check was still running");
+        // The failures before and after the gap are still the three in a row that open the outage.
+        assertThat(record(service, clock, minute(3), Outcome.DOWN, "connection refused")).isPresent();
+    }
+
+    @OnEachBackend
     void aSecondOpenOutageForTheSameProbeIsRefused(TestDatabase store) {
         Database database = webWithOneProbe(store);
         ProbeTransition down = new ProbeTransition(ProbeStatus.UP, ProbeStatus.DOWN, minute(1), minute(3), "status 503");
