@@ -213,7 +213,7 @@ public final class Vigil {
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
-                new HealthHandler(database, scheduler), demo,
+                new HealthHandler(database, scheduler, probeEngine), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
