@@ -151,7 +151,7 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probeEngine = new ProbeEngine(result -> outages.record(result), clock);
+        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);

@@ -14,14 +14,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the probes on their own: one timer thread starts each check on schedule, the check itself waits for its
  * target without a thread (see {@link dev.vigil.probes.Probe}), and one recorder thread writes the results. Vigil's
- * own jobs (the scheduler) share nothing with it. The {@link Limits} bound the checks in flight, overall and per
+ * own jobs (the scheduler) share nothing with it. The recorder writes what has queued up as one batch, one
+ * transaction (see {@link Recorder}). The {@link Limits} bound the checks in flight, overall and per
  * host; a check that cannot start before its probe's next one is due is recorded as skipped, with the reason.
  *
  * <p>Every field below the constants is touched on the timer thread only, except the volatile counts, the start
@@ -34,11 +34,10 @@ public final class ProbeEngine implements AutoCloseable {
     static final int MAX_MISSED_ROWS = 100;
     private static final Logger log = LoggerFactory.getLogger(ProbeEngine.class);
 
-    private final Consumer<CheckResult> sink;
     private final Clock clock;
     private final Limits limits;
     private final ScheduledThreadPoolExecutor timer;
-    private final Recorder recorder = new Recorder();
+    private final Recorder recorder;
     private final Dispatcher dispatcher;
     private final StartLags lags = new StartLags();
     private final Map<String, Run> runs = new HashMap<>();
@@ -46,13 +45,13 @@ public final class ProbeEngine implements AutoCloseable {
     private volatile int waiting;
     private volatile boolean closing;
 
-    /** @param sink records one result (a check's or a skipped one's), on the recorder thread */
-    public ProbeEngine(Consumer<CheckResult> sink, Clock clock) {
+    /** @param sink records results (checks' and skipped ones), a batch at a time, on the recorder thread */
+    public ProbeEngine(ResultSink sink, Clock clock) {
         this(sink, clock, Limits.STANDARD);
     }
 
-    public ProbeEngine(Consumer<CheckResult> sink, Clock clock, Limits limits) {
-        this.sink = sink;
+    public ProbeEngine(ResultSink sink, Clock clock, Limits limits) {
+        this.recorder = new Recorder(sink);
         this.clock = clock;
         this.limits = limits;
         this.dispatcher = new Dispatcher(limits);
@@ -200,13 +199,7 @@ public final class ProbeEngine implements AutoCloseable {
         Duration patience = run.plan.timeout().plus(GRACE);
         check.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> result != null ? result : gaveUp(run, due, startedAt, failure))
-                .thenAccept(result -> recorder.result(() -> {
-                    try {
-                        sink.accept(result);
-                    } finally {
-                        afterRecorded(run);
-                    }
-                }));
+                .thenAccept(result -> recorder.result(result, () -> afterRecorded(run)));
     }
 
     private CheckResult gaveUp(Run run, Dispatcher.Due due, Instant startedAt, Throwable failure) {
@@ -229,7 +222,7 @@ public final class ProbeEngine implements AutoCloseable {
         Run run = (Run) due.key;
         CheckResult skipped = new CheckResult(run.plan.id(), due.scheduledAt, clock.instant(), Duration.ZERO, null,
                 Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null);
-        if (!recorder.skip(() -> sink.accept(skipped))) {
+        if (!recorder.skip(skipped)) {
             lags.unrecorded(now);
             log.warn("Probe {}: a skipped check at {} could not be recorded; the database is far behind",
                     run.plan.id(), due.scheduledAt);

@@ -37,7 +37,7 @@ class ProbeEngineTest {
     @Test
     void eachProbeIsCheckedEveryIntervalAndItsStartLagIsKept() {
         try (TargetServer target = TargetServer.start()) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC());
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC());
             engine.schedule(plan("web", target.url(), Duration.ofMillis(250), Duration.ofMillis(200)));
 
             RunningVigil.await(PATIENCE, "eight checks", () -> recorded.size() >= 8);
@@ -60,7 +60,7 @@ class ProbeEngineTest {
     @Test
     void aCheckOfATargetThatNeverAnswersEndsAsATimeout() throws Exception {
         try (StallingTarget target = StallingTarget.neverAnswers()) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC());
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC());
             engine.schedule(plan("stuck", target.url(), Duration.ofSeconds(1), Duration.ofMillis(500)));
 
             RunningVigil.await(PATIENCE, "a first result", () -> !recorded.isEmpty());
@@ -75,7 +75,7 @@ class ProbeEngineTest {
     @Test
     void aCheckStillRunningWhenTheNextTwoFallDueCostsTheFirstOfThemItsTurnAndSaysWhy() throws Exception {
         try (StallingTarget target = StallingTarget.neverAnswers()) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC());
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC());
             // Longer than the interval, which vigil.yml refuses, so that checks of one probe queue up.
             engine.schedule(plan("stuck", target.url(), Duration.ofMillis(300), Duration.ofMillis(1_000)));
 
@@ -92,7 +92,7 @@ class ProbeEngineTest {
     void manyProbesOfOneSlowHostNeverHaveMoreThanEightChecksThereAtOnce() throws Exception {
         // 8 at a time for 300 ms each is fewer checks a second than 40 probes want: some must wait their turn.
         try (StallingTarget target = StallingTarget.answersAfter(Duration.ofMillis(300))) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC());
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC());
             for (int i = 0; i < 40; i++) {
                 engine.schedule(plan("slow-" + i, target.url(), Duration.ofSeconds(1), Duration.ofMillis(900)));
             }
@@ -114,7 +114,7 @@ class ProbeEngineTest {
     @Test
     void withTheOverallLimitFullChecksAreSkippedAndVigilSaysItIsBehind() throws Exception {
         try (StallingTarget target = StallingTarget.answersAfter(Duration.ofMillis(900))) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC(), new Limits(2, 8));
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC(), new Limits(2, 8));
             for (int i = 0; i < 4; i++) {
                 engine.schedule(plan("busy-" + i, target.url(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
             }
@@ -132,7 +132,7 @@ class ProbeEngineTest {
     @Test
     void aCancelledProbeStartsNoFurtherCheck() throws Exception {
         try (TargetServer target = TargetServer.start()) {
-            engine = new ProbeEngine(recorded::add, Clock.systemUTC());
+            engine = new ProbeEngine(recorded::addAll, Clock.systemUTC());
             engine.schedule(plan("web", target.url(), Duration.ofMillis(200), Duration.ofMillis(150)));
             RunningVigil.await(PATIENCE, "two checks", () -> recorded.size() >= 2);
 
@@ -143,6 +143,35 @@ class ProbeEngineTest {
             assertThat(target.requests()).isLessThanOrEqualTo(requestsAtCancel + 1);
             assertThat(engine.health().inFlight()).isZero();
             assertThat(engine.health().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void resultsThatArriveWhileABatchIsWrittenGoTogetherIntoTheNextAndEachIsRecordedOnce() {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        try (TargetServer target = TargetServer.start()) {
+            engine = new ProbeEngine(batch -> {
+                batchSizes.add(batch.size());
+                pause(Duration.ofMillis(300)); // a slow database
+                recorded.addAll(batch);
+            }, Clock.systemUTC());
+            for (int i = 0; i < 10; i++) {
+                engine.schedule(plan("web-" + i, target.url(), Duration.ofMillis(200), Duration.ofMillis(150)));
+            }
+
+            RunningVigil.await(PATIENCE, "forty results", () -> recorded.size() >= 40);
+
+            assertThat(batchSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(1);
+            List<String> checks = recorded.stream().map(r -> r.probeId() + "@" + r.scheduledAt()).toList();
+            assertThat(checks).doesNotHaveDuplicates();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
