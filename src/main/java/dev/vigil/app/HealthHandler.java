@@ -1,6 +1,9 @@
 package dev.vigil.app;
 
 import dev.vigil.db.Database;
+import dev.vigil.engine.EngineHealth;
+import dev.vigil.engine.ProbeEngine;
+import dev.vigil.engine.SkipReason;
 import dev.vigil.schedule.Scheduler;
 import dev.vigil.web.Json;
 import io.javalin.http.Context;
@@ -8,18 +11,50 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Vigil's own health: 200 when the database answers and the scheduler runs, 503 otherwise. */
-record HealthHandler(Database database, Scheduler scheduler) {
+/**
+ * Vigil's own health: 200 when the database answers, the scheduler runs and the probes keep their schedule;
+ * 503 otherwise ("unhealthy", or "behind" when only the probes fall behind, see {@link EngineHealth#behind()}).
+ */
+record HealthHandler(Database database, Scheduler scheduler, ProbeEngine probes) {
+
+    /** What /health answers: its status code and its JSON body. */
+    record Report(int status, Map<String, Object> body) {}
 
     public void check(Context ctx) {
-        boolean databaseOk = database.isReachable();
-        boolean schedulerOk = scheduler.isRunning();
+        Report report = report(database.isReachable(), scheduler.isRunning(), probes.health());
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(HttpStatus.forStatus(report.status()));
+        ctx.contentType("application/json").result(Json.write(report.body()));
+    }
+
+    static Report report(boolean databaseOk, boolean schedulerOk, EngineHealth probes) {
+        boolean healthy = databaseOk && schedulerOk;
+        boolean behind = probes.behind();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", databaseOk && schedulerOk ? "ok" : "unhealthy");
+        body.put("status", !healthy ? "unhealthy" : behind ? "behind" : "ok");
         body.put("database", databaseOk ? "ok" : "unreachable");
         body.put("scheduler", schedulerOk ? "running" : "stopped");
-        ctx.header("Cache-Control", "no-store");
-        ctx.status(databaseOk && schedulerOk ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-        ctx.contentType("application/json").result(Json.write(body));
+        body.put("probes", probesBody(probes));
+        return new Report(healthy && !behind ? 200 : 503, body);
+    }
+
+    private static Map<String, Object> probesBody(EngineHealth probes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", probes.behind() ? "behind" : "ok");
+        body.put("lag_p50_ms", probes.lagP50Ms());
+        body.put("lag_p99_ms", probes.lagP99Ms());
+        body.put("lag_max_ms", probes.lagMaxMs());
+        body.put("behind_above_lag_p99_ms", EngineHealth.BEHIND_LAG_P99.toMillis());
+        body.put("checks_last_minute", probes.checksStarted());
+        body.put("skipped_last_minute", probes.skippedTotal());
+        Map<String, Object> byReason = new LinkedHashMap<>();
+        for (SkipReason reason : SkipReason.values()) {
+            byReason.put(reason.key(), probes.skipped().getOrDefault(reason, 0));
+        }
+        body.put("skipped_by_reason", byReason);
+        body.put("unrecorded_last_minute", probes.unrecorded());
+        body.put("in_flight", probes.inFlight());
+        body.put("waiting", probes.waiting());
+        return body;
     }
 }

@@ -36,6 +36,7 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.engine.ProbeEngine;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -99,7 +100,8 @@ import java.util.Set;
  * unstarted. {@link #start()} and {@link #stop()} run the parts in order and in reverse.
  */
 public final class Vigil {
-    private static final int PROBE_THREADS = 8;
+    /** Vigil's own jobs only: probes run on the {@link ProbeEngine}, which has threads of its own. */
+    private static final int JOB_THREADS = 8;
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
     private static final Duration RETENTION_RUN = Duration.ofHours(1);
 
@@ -111,6 +113,8 @@ public final class Vigil {
     private final StatusPublisher publisher;
     private final OutageService outages;
     private final MaintenanceService maintenance;
+    private final ProbeEngine probeEngine;
+    private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
     private final RetentionJob retention;
     private final Accounts accounts;
@@ -124,7 +128,7 @@ public final class Vigil {
         this.config = config;
         this.clock = clock;
         this.database = Database.at(config.dbUrl());
-        this.scheduler = new Scheduler(PROBE_THREADS);
+        this.scheduler = new Scheduler(JOB_THREADS);
         this.sessions = new MonitorSessions(database, clock);
         TimeFormat times = new TimeFormat(config.site().timeZone());
         Templates templates = new Templates();
@@ -147,8 +151,9 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probes = new ProbeRegistry(config.probes(), database, probeSettings, scheduler, outages,
-                new HttpClients(), clock);
+        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
+        this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
+                httpClients, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
@@ -208,7 +213,7 @@ public final class Vigil {
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
-                new HealthHandler(database, scheduler), demo,
+                new HealthHandler(database, scheduler, probeEngine), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
@@ -274,6 +279,8 @@ public final class Vigil {
 
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */
     public void stop() {
+        probeEngine.close();
+        httpClients.close();
         scheduler.close();
         notifications.close();
         web.stop();

@@ -2,12 +2,13 @@ package dev.vigil.monitoring;
 
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.db.Database;
+import dev.vigil.engine.ProbeEngine;
+import dev.vigil.engine.ProbeSchedule;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.HttpProbe;
 import dev.vigil.probes.ProbeSettingsStore;
-import dev.vigil.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,18 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The probes that run: those of vigil.yml and those made in the console (issue 3). Each runs as
- * one scheduled task with its thresholds in the {@link OutageService}. {@link #refresh} makes the
+ * The probes that run: those of vigil.yml and those made in the console (issue 3). Each runs on
+ * the {@link ProbeEngine}, apart from Vigil's own jobs, with its thresholds in the {@link OutageService}. {@link #refresh} makes the
  * running set match what is declared, starting new probes, restarting changed ones and stopping
  * removed ones, while Vigil runs.
  */
 public final class ProbeRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProbeRegistry.class);
-    private static final String TASK_PREFIX = "probe:";
 
     private final Database database;
     private final ProbeSettingsStore settings;
-    private final Scheduler scheduler;
+    private final ProbeEngine engine;
     private final OutageService outages;
     private final HttpClients clients;
     private final Clock clock;
@@ -38,11 +38,11 @@ public final class ProbeRegistry {
     private List<ProbeConfig> fromConfig;
 
     public ProbeRegistry(List<ProbeConfig> fromConfig, Database database, ProbeSettingsStore settings,
-            Scheduler scheduler, OutageService outages, HttpClients clients, Clock clock) {
+            ProbeEngine engine, OutageService outages, HttpClients clients, Clock clock) {
         this.fromConfig = List.copyOf(fromConfig);
         this.database = database;
         this.settings = settings;
-        this.scheduler = scheduler;
+        this.engine = engine;
         this.outages = outages;
         this.clients = clients;
         this.clock = clock;
@@ -76,7 +76,7 @@ public final class ProbeRegistry {
         wanted.forEach(p -> next.put(p.id(), p));
         for (String id : List.copyOf(running.keySet())) {
             if (!next.containsKey(id)) {
-                scheduler.cancel(TASK_PREFIX + id);
+                engine.cancel(id);
                 outages.forget(id);
                 log.info("Probe {} stopped", id);
             }
@@ -85,9 +85,6 @@ public final class ProbeRegistry {
             ProbeConfig before = running.get(probe.id());
             if (probe.equals(before)) {
                 continue;
-            }
-            if (before != null) {
-                scheduler.cancel(TASK_PREFIX + probe.id());
             }
             start(probe);
             log.info("Probe {} {} ({} every {})", probe.id(), before == null ? "started" : "restarted with new settings",
@@ -105,7 +102,8 @@ public final class ProbeRegistry {
         outages.useThresholds(probe.id(), new Thresholds(probe.failuresToOpen(), probe.successesToClose()));
         HttpProbe check = new HttpProbe(probe, clock, clients);
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
-        scheduler.every(TASK_PREFIX + probe.id(), probe.interval(), Duration.ofMillis(spread),
-                scheduledAt -> outages.record(check.check(scheduledAt)));
+        // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
+        engine.schedule(new ProbeSchedule(check, ProbeSchedule.hostOf(probe.url()), probe.interval(),
+                probe.timeout(), Duration.ofMillis(spread)));
     }
 }

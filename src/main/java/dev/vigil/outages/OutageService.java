@@ -6,9 +6,12 @@ import dev.vigil.components.ComponentStore;
 import dev.vigil.db.Database;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.Outcome;
 import dev.vigil.probes.ProbeStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records check results and everything that follows from them, each result in one transaction:
+ * Records check results and everything that follows from them, each batch of results in one transaction:
  * the raw result, the probe's next state, its status change, the outage, the component's status
- * and the automatic incident. A crash at any moment leaves either all of it or none of it.
+ * and the automatic incident. A crash at any moment leaves either all of it or none of it. A skipped
+ * check is stored as such and changes nothing else.
  */
 public final class OutageService {
     private static final Logger log = LoggerFactory.getLogger(OutageService.class);
@@ -62,17 +66,70 @@ public final class OutageService {
 
     /** Stores one result and applies it. Returns the transition it confirmed, if any. */
     public Optional<ProbeTransition> record(CheckResult result) {
+        return recordAll(List.of(result)).stream().findFirst();
+    }
+
+    /**
+     * Stores the results and applies them in order, all in one transaction (group commit: one commit for
+     * many checks). If any of them fails, none is kept, and each is then recorded on its own, so that one bad
+     * result costs only itself; either way each transition is applied exactly once. Returns the transitions.
+     */
+    public List<ProbeTransition> recordAll(List<CheckResult> results) {
+        List<Pending> kept = results.stream().map(this::withThresholds).flatMap(Optional::stream).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        List<Confirmed> confirmed;
+        try {
+            confirmed = database.write(handle -> applyAll(handle, kept));
+        } catch (RuntimeException batchFailed) {
+            if (kept.size() == 1) {
+                throw batchFailed;
+            }
+            log.warn("A batch of {} results failed ({}); recording them one by one", kept.size(), batchFailed.toString());
+            confirmed = oneByOne(kept);
+        }
+        confirmed.forEach(c -> log.info("Probe {} is {} (was {}) since {}: {}",
+                c.probeId(), c.transition().to(), c.transition().from(), c.transition().at(), c.transition().reason()));
+        if (!confirmed.isEmpty()) {
+            onStatusChange.run();
+        }
+        return confirmed.stream().map(Confirmed::transition).toList();
+    }
+
+    private record Pending(CheckResult result, Thresholds thresholds) {}
+
+    private record Confirmed(String probeId, ProbeTransition transition) {}
+
+    private Optional<Pending> withThresholds(CheckResult result) {
         Thresholds thresholds = thresholdsByProbe.get(result.probeId());
         if (thresholds == null) {
             log.info("Probe {} was removed while it was checking; its last result is dropped", result.probeId());
             return Optional.empty();
         }
-        Optional<ProbeTransition> transition = database.write(handle -> apply(handle, result, thresholds));
-        transition.ifPresent(t -> {
-            log.info("Probe {} is {} (was {}) since {}: {}", result.probeId(), t.to(), t.from(), t.at(), t.reason());
-            onStatusChange.run();
-        });
-        return transition;
+        return Optional.of(new Pending(result, thresholds));
+    }
+
+    private List<Confirmed> applyAll(Handle handle, List<Pending> pending) {
+        List<Confirmed> confirmed = new ArrayList<>();
+        for (Pending p : pending) {
+            apply(handle, p.result(), p.thresholds())
+                    .ifPresent(t -> confirmed.add(new Confirmed(p.result().probeId(), t)));
+        }
+        return confirmed;
+    }
+
+    private List<Confirmed> oneByOne(List<Pending> pending) {
+        List<Confirmed> confirmed = new ArrayList<>();
+        for (Pending p : pending) {
+            try {
+                confirmed.addAll(database.write(handle -> applyAll(handle, List.of(p))));
+            } catch (RuntimeException e) {
+                log.error("The result of probe {} at {} could not be recorded: {}", p.result().probeId(),
+                        p.result().startedAt(), e.toString(), e);
+            }
+        }
+        return confirmed;
     }
 
     private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds) {
@@ -81,6 +138,9 @@ public final class OutageService {
             return Optional.empty();
         }
         checks.insert(handle, result);
+        if (result.outcome() == Outcome.SKIPPED) {
+            return Optional.empty(); // no data: the probe's state and counters stay as they were
+        }
         ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
                 .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));
         OutageDetector.Step step = new OutageDetector(thresholds)

@@ -31,11 +31,11 @@ public final class IncidentRecords {
                 .list();
     }
 
-    /** The first check of the probe at or after the outage's start that did not pass. */
+    /** The first check of the probe at or after the outage's start that failed (a skipped check is no evidence). */
     public Optional<TimelineBuilder.FirstFailure> firstFailure(Handle handle, String probeId, Instant outageStart) {
         return handle.createQuery("""
                 SELECT started_at, status_code, reason FROM check_results
-                 WHERE probe_id = :probe AND started_at >= :start AND outcome <> 'UP'
+                 WHERE probe_id = :probe AND started_at >= :start AND outcome IN ('DOWN', 'DEGRADED')
                  ORDER BY started_at, id LIMIT 1""")
                 .bind("probe", probeId).bind("start", outageStart.toEpochMilli())
                 .map((rs, ctx) -> {

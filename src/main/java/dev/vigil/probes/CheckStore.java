@@ -51,11 +51,12 @@ public final class CheckStore {
     public void rollUp(Handle handle, Instant cutoff, String period, long periodMillis, long offsetMillis) {
         handle.createUpdate("""
                 INSERT INTO check_rollups (probe_id, period, period_start, up_count, degraded_count, down_count,
-                                           total_duration_ms, max_duration_ms)
+                                           skipped_count, total_duration_ms, max_duration_ms)
                 SELECT probe_id, :period, bucket,
                        SUM(CASE WHEN outcome = 'UP' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN outcome = 'DEGRADED' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN outcome = 'DOWN' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN outcome = 'SKIPPED' THEN 1 ELSE 0 END),
                        SUM(duration_ms), MAX(duration_ms)
                   FROM (SELECT probe_id, outcome, duration_ms,
                                ((started_at + :offset) / :size) * :size - :offset AS bucket
@@ -66,6 +67,7 @@ public final class CheckStore {
                        up_count = check_rollups.up_count + excluded.up_count,
                        degraded_count = check_rollups.degraded_count + excluded.degraded_count,
                        down_count = check_rollups.down_count + excluded.down_count,
+                       skipped_count = check_rollups.skipped_count + excluded.skipped_count,
                        total_duration_ms = check_rollups.total_duration_ms + excluded.total_duration_ms,
                        max_duration_ms = CASE WHEN excluded.max_duration_ms > check_rollups.max_duration_ms
                                               THEN excluded.max_duration_ms ELSE check_rollups.max_duration_ms END""")

@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
-/** One run of an HTTP probe: the request, the redirects it follows and the result, all within one deadline. */
+/**
+ * One run of an HTTP probe: the request, the redirects it follows and the result, all within one deadline. Each
+ * step runs when the previous one answers, on the HTTP client's threads, so no thread waits for the target.
+ */
 final class HttpCheck {
     private final ProbeConfig config;
     private final HttpClient client;
@@ -21,7 +25,8 @@ final class HttpCheck {
     private final long startNanos;
     private final long deadlineNanos;
     private final RedirectChain chain;
-    private SingleRequest lastRequest;
+    // Written before each request starts and read when it ends, possibly on another thread.
+    private volatile SingleRequest lastRequest;
 
     HttpCheck(ProbeConfig config, HttpClient client, Instant scheduledAt, Instant startedAt) {
         this.config = config;
@@ -34,39 +39,48 @@ final class HttpCheck {
         this.chain = new RedirectChain(config.url());
     }
 
-    CheckResult run() {
+    /** Starts the first request; the future completes with the result, never exceptionally. */
+    CompletableFuture<CheckResult> start() {
+        CompletableFuture<CheckResult> followed;
         try {
-            return follow();
-        } catch (TimeoutException e) {
-            return result(Verdict.down(failures.timedOut()));
-        } catch (ExecutionException e) {
-            return result(Verdict.down(failures.describe(e.getCause(), chain.current())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return result(Verdict.down("check interrupted"));
+            followed = follow();
         } catch (IllegalArgumentException e) {
-            return result(Verdict.down("cannot request " + chain.current() + ": " + e.getMessage()));
+            followed = CompletableFuture.failedFuture(e);
         }
+        return followed.exceptionally(this::failed);
     }
 
-    private CheckResult follow() throws ExecutionException, TimeoutException, InterruptedException {
-        while (true) {
-            lastRequest = SingleRequest.send(client, chain.current(), config.maxBodyBytes());
-            HttpResponse<CappedBody> response = lastRequest.await(deadlineNanos);
-            Optional<String> location = response.headers().firstValue("Location");
-            // A probe expecting a redirect status checks the redirect itself rather than where it leads.
-            boolean endsHere = !RedirectChain.isRedirect(response.statusCode())
-                    || response.statusCode() == config.expect().status()
-                    || location.isEmpty();
-            if (endsHere) {
-                Duration total = elapsed();
-                return result(Verdict.of(config.expect(), response.statusCode(), response.body(), total), total);
-            }
-            Optional<CheckResult> stop = redirectTo(location.get());
-            if (stop.isPresent()) {
-                return stop.get();
-            }
+    private CheckResult failed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return result(Verdict.down(failures.timedOut()));
         }
+        if (cause instanceof IllegalArgumentException) {
+            return result(Verdict.down("cannot request " + chain.current() + ": " + cause.getMessage()));
+        }
+        return result(Verdict.down(failures.describe(cause, chain.current())));
+    }
+
+    /** @throws IllegalArgumentException when the URL is not one the client can request */
+    private CompletableFuture<CheckResult> follow() {
+        lastRequest = SingleRequest.send(client, chain.current(), config.maxBodyBytes());
+        return lastRequest.within(deadlineNanos).thenCompose(this::answered);
+    }
+
+    private CompletableFuture<CheckResult> answered(HttpResponse<CappedBody> response) {
+        Optional<String> location = response.headers().firstValue("Location");
+        // A probe expecting a redirect status checks the redirect itself rather than where it leads.
+        boolean endsHere = !RedirectChain.isRedirect(response.statusCode())
+                || response.statusCode() == config.expect().status()
+                || location.isEmpty();
+        if (endsHere) {
+            Duration total = elapsed();
+            return CompletableFuture.completedFuture(
+                    result(Verdict.of(config.expect(), response.statusCode(), response.body(), total), total));
+        }
+        Optional<CheckResult> stop = redirectTo(location.get());
+        return stop.map(CompletableFuture::completedFuture).orElseGet(this::follow);
     }
 
     /** Moves on to the redirect target, or gives the result that ends the check there. */

@@ -4,25 +4,59 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP clients shared by HTTP probes. Each client owns a selector thread and a connection pool,
  * so probes share one per connect timeout (the only client-level setting that differs between them).
  * Create one per application and pass it to every {@link HttpProbe}.
+ *
+ * <p>All clients hand their work (parsing answers, running the checks' next steps) to one small pool of
+ * {@link #THREADS} threads. The client's default would be a pool that grows without limit; these tasks never
+ * block, so a few threads serve any number of checks in flight.
  */
-public final class HttpClients {
-    private final Map<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+public final class HttpClients implements AutoCloseable {
+    static final int THREADS = 4;
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
-    HttpClient forConnectTimeout(Duration connectTimeout) {
-        return byConnectTimeout.computeIfAbsent(connectTimeout, HttpClients::newClient);
+    private final Map<Duration, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor executor;
+
+    /** Starts no thread: the pool makes its threads when the first request needs one. */
+    public HttpClients() {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "vigil-probe-http-" + pool + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        // Idle threads end, so that clients made for one probe (tests) leave nothing behind.
+        executor.allowCoreThreadTimeOut(true);
     }
 
-    private static HttpClient newClient(Duration connectTimeout) {
+    HttpClient forConnectTimeout(Duration connectTimeout) {
+        return byConnectTimeout.computeIfAbsent(connectTimeout, this::newClient);
+    }
+
+    private HttpClient newClient(Duration connectTimeout) {
         // Redirects are followed by the probe itself so that it can report loops and enforce its own limit.
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
+                .executor(executor)
                 .build();
+    }
+
+    /** Stops the shared threads; call once no check is in flight. */
+    @Override
+    public void close() {
+        executor.shutdown();
     }
 }

@@ -5,22 +5,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Checks a URL with one HTTP GET (HTTP/1.1, certificates verified), following up to
  * {@link ProbeConfig#MAX_REDIRECTS} redirects and reading at most {@link ProbeConfig#maxBodyBytes()} of the
- * body, all within {@link ProbeConfig#timeout()}.
+ * body, all within {@link ProbeConfig#timeout()}. The request is asynchronous: no thread waits for the answer.
  */
 public final class HttpProbe implements Probe {
     private final ProbeConfig config;
     private final Clock clock;
     private final HttpClients clients;
 
-    /** For a probe on its own; probes running together should share an {@link HttpClients}. */
-    public HttpProbe(ProbeConfig config, Clock clock) {
-        this(config, clock, new HttpClients());
-    }
-
+    /** Probes running together share one {@link HttpClients}. */
     public HttpProbe(ProbeConfig config, Clock clock, HttpClients clients) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -33,19 +31,31 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
-    public CheckResult check(Instant scheduledAt) {
+    public CompletableFuture<CheckResult> start(Instant scheduledAt) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         try {
             return new HttpCheck(config, clients.forConnectTimeout(config.connectTimeout()), scheduledAt, startedAt)
-                    .run();
+                    .start()
+                    .exceptionally(unexpected -> unexpected(unexpected, scheduledAt, startedAt, startNanos));
         } catch (RuntimeException unexpected) {
-            // A probe must report, not throw: the scheduler would otherwise lose the check altogether.
-            String reason = "request failed: " + Objects.requireNonNullElse(
-                    unexpected.getMessage(), unexpected.getClass().getSimpleName());
-            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-            return new CheckResult(config.id(), scheduledAt, startedAt, duration, null,
-                    Outcome.DOWN, ReasonText.shorten(reason), null);
+            return CompletableFuture.completedFuture(unexpected(unexpected, scheduledAt, startedAt, startNanos));
         }
+    }
+
+    /** Runs one check and waits for its result, for callers that have a thread to spare (tests, tools). */
+    public CheckResult check(Instant scheduledAt) {
+        return start(scheduledAt).join();
+    }
+
+    // A probe must report, not throw: the engine would otherwise lose the check altogether.
+    private CheckResult unexpected(Throwable failure, Instant scheduledAt, Instant startedAt, long startNanos) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String reason = "request failed: " + Objects.requireNonNullElse(
+                cause.getMessage(), cause.getClass().getSimpleName());
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        return new CheckResult(config.id(), scheduledAt, startedAt, duration, null,
+                Outcome.DOWN, ReasonText.shorten(reason), null);
     }
 }

@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** One GET of one URL, without following redirects, that gives up at a deadline. */
+/**
+ * One GET of one URL, without following redirects, that gives up at a deadline ({@link java.util.concurrent.TimeoutException}).
+ */
 record SingleRequest(CappedBodyHandler handler, CompletableFuture<HttpResponse<CappedBody>> response) {
 
     static final String USER_AGENT = "Vigil/0.1 (+status probe)";
@@ -27,20 +27,22 @@ record SingleRequest(CappedBodyHandler handler, CompletableFuture<HttpResponse<C
     }
 
     /**
-     * Waits for the response and its (capped) body until the deadline. On timeout or interruption the
-     * request is cancelled so that the client closes the connection rather than keep reading.
+     * The response and its (capped) body, or a {@link TimeoutException} at the deadline. On timeout the request
+     * is cancelled so that the client closes the connection rather than keep reading.
      *
      * @param deadlineNanos in System.nanoTime terms
      */
-    HttpResponse<CappedBody> await(long deadlineNanos)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        try {
-            return response.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            handler.abandon();
-            response.cancel(true);
-            throw e;
-        }
+    CompletableFuture<HttpResponse<CappedBody>> within(long deadlineNanos) {
+        long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+        // A copy, so that the timeout completes our view of the request and the client's own future is cancelled.
+        CompletableFuture<HttpResponse<CappedBody>> timed = response.copy().orTimeout(remaining, TimeUnit.NANOSECONDS);
+        timed.whenComplete((answer, failure) -> {
+            if (failure != null && !response.isDone()) {
+                handler.abandon();
+                response.cancel(true);
+            }
+        });
+        return timed;
     }
 
     /** The status of the response headers, if they arrived (even when the body did not). */

@@ -97,10 +97,17 @@ class OutageEndToEndTest {
     }
 
     @Test
-    void theHealthEndpointReportsTheDatabaseAndScheduler() throws Exception {
+    void theHealthEndpointReportsTheDatabaseTheSchedulerAndTheProbesStartLag() throws Exception {
+        RunningVigil.await(PATIENCE, "a first check", () -> !lastOutcome().isEmpty());
         var response = vigil.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).get("scheduler").asText()).isEqualTo("running");
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("scheduler").asText()).isEqualTo("running");
+        assertThat(health.at("/probes/status").asText()).isEqualTo("ok");
+        assertThat(health.at("/probes/checks_last_minute").asInt()).isPositive();
+        assertThat(health.at("/probes/lag_p99_ms").asLong()).isLessThanOrEqualTo(2_000);
+        assertThat(health.at("/probes/skipped_last_minute").asInt()).isZero();
     }
 
     private String lastOutcome() {

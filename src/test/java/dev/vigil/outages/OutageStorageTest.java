@@ -113,6 +113,74 @@ class OutageStorageTest {
     }
 
     @OnEachBackend
+    void aSkippedCheckIsStoredWithItsReasonAndCountsNeitherAsUpNorAsDown(TestDatabase store) {
+        Database database = webWithOneProbe(store);
+        ManualClock clock = new ManualClock(T0);
+        OutageService service = outageService(database, clock);
+        record(service, clock, minute(0), Outcome.DOWN, "connection refused");
+        record(service, clock, minute(1), Outcome.DOWN, "connection refused");
+        ProbeStateStore.Versioned before = database.read(h -> new ProbeStateStore().load(h, "web-home")).orElseThrow();
+
+        Optional<ProbeTransition> skipped = record(service, clock, minute(2), Outcome.SKIPPED,
+                "skipped: the previous check was still running");
+
+        assertThat(skipped).isEmpty();
+        ProbeStateStore.Versioned after = database.read(h -> new ProbeStateStore().load(h, "web-home")).orElseThrow();
+        assertThat(after.state()).isEqualTo(before.state());
+        assertThat(after.version()).isEqualTo(before.version());
+        CheckResult stored = database.read(h -> new CheckStore().latest(h, "web-home", 1)).get(0);
+        assertThat(stored.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(stored.reason()).isEqualTo("skipped: the previous check was still running");
+        // The failures before and after the gap are still the three in a row that open the outage.
+        assertThat(record(service, clock, minute(3), Outcome.DOWN, "connection refused")).isPresent();
+    }
+
+    @OnEachBackend
+    void aBatchOfResultsIsAppliedInOrderInOneGoWithEachTransitionOnce(TestDatabase store) {
+        Database database = webWithOneProbe(store);
+        ManualClock clock = new ManualClock(minute(6));
+        OutageService service = outageService(database, clock);
+
+        List<ProbeTransition> transitions = service.recordAll(List.of(
+                check(minute(0), Outcome.UP), check(minute(1), Outcome.DOWN), check(minute(2), Outcome.DOWN),
+                check(minute(3), Outcome.DOWN), check(minute(4), Outcome.UP), check(minute(5), Outcome.UP)));
+
+        assertThat(transitions).extracting(ProbeTransition::to).containsExactly(ProbeStatus.DOWN, ProbeStatus.UP);
+        assertThat(transitions.get(0).at()).isEqualTo(minute(1));
+        List<Outage> all = allOutages(database);
+        assertThat(all).singleElement().satisfies(o -> {
+            assertThat(o.startedAt()).isEqualTo(minute(1));
+            assertThat(o.endedAt()).isEqualTo(minute(4));
+        });
+        long stored = database.read(h -> new CheckStore().count(h));
+        assertThat(stored).isEqualTo(6);
+    }
+
+    @OnEachBackend
+    void aResultThatCannotBeRecordedCostsOnlyItselfAndNotTheRestOfItsBatch(TestDatabase store) {
+        Database database = webWithOneProbe(store);
+        ManualClock clock = new ManualClock(minute(4));
+        OutageService service = outageService(database, clock);
+        // Known to the service but not to the store: its result cannot be stored.
+        service.useThresholds("ghost", new Thresholds(1, 1));
+
+        List<ProbeTransition> transitions = service.recordAll(List.of(
+                check(minute(1), Outcome.DOWN), CheckResult.of("ghost", minute(1), Outcome.DOWN, "status 500"),
+                check(minute(2), Outcome.DOWN), check(minute(3), Outcome.DOWN)));
+
+        assertThat(transitions).singleElement().satisfies(t -> assertThat(t.to()).isEqualTo(ProbeStatus.DOWN));
+        List<CheckResult> ofWeb = database.read(h -> new CheckStore().latest(h, "web-home", 10));
+        long stored = database.read(h -> new CheckStore().count(h));
+        assertThat(ofWeb).hasSize(3);
+        assertThat(stored).isEqualTo(3);
+        assertThat(allOutages(database)).hasSize(1);
+    }
+
+    private static CheckResult check(Instant at, Outcome outcome) {
+        return CheckResult.of("web-home", at, outcome, outcome == Outcome.UP ? "OK" : "status 503");
+    }
+
+    @OnEachBackend
     void aSecondOpenOutageForTheSameProbeIsRefused(TestDatabase store) {
         Database database = webWithOneProbe(store);
         ProbeTransition down = new ProbeTransition(ProbeStatus.UP, ProbeStatus.DOWN, minute(1), minute(3), "status 503");

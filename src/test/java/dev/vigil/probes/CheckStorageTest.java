@@ -92,6 +92,26 @@ class CheckStorageTest {
         });
     }
 
+    @OnEachBackend
+    void skippedChecksAreCountedApartInTheRollUpsAndNeverAsUp(TestDatabase store) {
+        Database database = twoProbes(store);
+        database.write(h -> {
+            checks.insert(h, result("web-home", "2026-11-10T09:05:00Z", Outcome.UP, 100));
+            checks.insert(h, result("web-home", "2026-11-10T09:06:00Z", Outcome.SKIPPED, 0));
+            checks.insert(h, result("web-home", "2026-11-10T09:07:00Z", Outcome.SKIPPED, 0));
+            return null;
+        });
+
+        retentionAt(database, NOW).run();
+
+        List<Integer[]> counts = database.read(h -> h.createQuery(
+                        "SELECT up_count, down_count, skipped_count FROM check_rollups WHERE period = 'hour'")
+                .map((rs, ctx) -> new Integer[] {rs.getInt("up_count"), rs.getInt("down_count"),
+                        rs.getInt("skipped_count")})
+                .list());
+        assertThat(counts).singleElement().isEqualTo(new Integer[] {1, 0, 2});
+    }
+
     private RetentionJob retentionAt(Database database, Instant now) {
         return new RetentionJob(database, checks, RETENTION, SITE_ZONE, Clock.fixed(now, ZoneOffset.UTC));
     }

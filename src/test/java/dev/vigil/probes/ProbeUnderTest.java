@@ -63,6 +63,8 @@ final class ProbeUnderTest {
     }
 
     CheckResult check() {
-        return new HttpProbe(config(), Clock.fixed(NOW, ZoneOffset.UTC), new HttpClients()).check(SCHEDULED);
+        try (HttpClients clients = new HttpClients()) {
+            return new HttpProbe(config(), Clock.fixed(NOW, ZoneOffset.UTC), clients).check(SCHEDULED);
+        }
     }
 }

@@ -1,0 +1,31 @@
+package dev.vigil.engine;
+
+import dev.vigil.probes.Probe;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One probe as the engine runs it: checked every interval, first after firstDelay.
+ *
+ * @param host "host:port" of the target, which the per-host limit counts by (redirects elsewhere are not counted)
+ * @param timeout the probe's own timeout; the engine gives up on a check that outlives it by far
+ */
+public record ProbeSchedule(Probe probe, String host, Duration interval, Duration timeout, Duration firstDelay) {
+
+    public ProbeSchedule {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+    }
+
+    public String id() {
+        return probe.id();
+    }
+
+    /** "host:port", with the scheme's default port when the URL has none. */
+    public static String hostOf(URI url) {
+        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return String.valueOf(url.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
+    }
+}
