@@ -2,6 +2,7 @@ package dev.vigil.home;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class NeedsMeQueries {
     /** Resolved incidents older than this no longer ask for a notice on the home page. */
-    static final java.time.Duration NOTICE_WINDOW = java.time.Duration.ofDays(14);
+    static final Duration NOTICE_WINDOW = Duration.ofDays(14);
     /** How far ahead an action item counts as due soon. */
     static final int DUE_SOON_DAYS = 7;
 

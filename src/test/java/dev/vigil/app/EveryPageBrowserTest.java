@@ -12,6 +12,7 @@ import io.javalin.router.ParsedEndpoint;
 import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,11 +86,11 @@ class EveryPageBrowserTest {
         String item = ApiClient.json(api.post("/api/v1/postmortems/" + postmortem + "/action-items", admin,
                 "{\"title\": \"Alert when search restarts in a loop\", \"owner_id\": " + staff.idOf("ada@example.com")
                         + ", \"due_on\": \"" + LocalDate.now().plusDays(2) + "\"}")).get("id").asText();
-        String tomorrow = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+        String tomorrow = Instant.now().plus(Duration.ofDays(1)).toString();
         String maintenance = ApiClient.json(api.post("/api/v1/maintenances", admin, """
                 {"name": "Database upgrade", "description": "Search is read-only.", "component_ids": ["search"],
                  "scheduled_for": "%s", "scheduled_until": "%s"}""".formatted(tomorrow,
-                java.time.Instant.now().plus(Duration.ofDays(1).plusHours(2))))).get("id").asText();
+                Instant.now().plus(Duration.ofDays(1).plusHours(2))))).get("id").asText();
         RunningVigil.await(Duration.ofSeconds(20), "the failing probe's incident", () -> vigil.vigil().database().read(
                 handle -> handle.createQuery("SELECT COUNT(*) FROM incidents WHERE status = 'investigating'")
                         .mapTo(Integer.class).one()) > 0);
