@@ -68,6 +68,8 @@ import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.postmortems.PostmortemApi;
 import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.postmortems.PostmortemReviewConsole;
+import dev.vigil.probes.CheckRollupStore;
+import dev.vigil.probes.CheckRollups;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.ProbeSettingsStore;
@@ -82,6 +84,7 @@ import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
+import dev.vigil.uptime.UptimeRollups;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
 import dev.vigil.web.SecurityHeaders;
@@ -104,6 +107,8 @@ public final class Vigil {
     private static final int JOB_THREADS = 8;
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
     private static final Duration RETENTION_RUN = Duration.ofHours(1);
+    /** Issue 11: the roll-ups, and so today's bar, are at most this far behind the checks. */
+    private static final Duration ROLLUP_RUN = Duration.ofMinutes(1);
 
     private final VigilConfig config;
     private final Clock clock;
@@ -117,6 +122,8 @@ public final class Vigil {
     private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
     private final RetentionJob retention;
+    private final CheckRollups checkRollups;
+    private final UptimeRollups uptimeRollups;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Notifications notifications;
@@ -144,7 +151,7 @@ public final class Vigil {
         this.configSync = sync;
         Markdown markdown = new Markdown();
         StatusApi statusApi = new StatusApi(config.site(), pageId(config), times);
-        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
+        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, config.site(),
                 statusApi, markdown, templates, clock);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
@@ -154,7 +161,11 @@ public final class Vigil {
         this.probeEngine = new ProbeEngine(outages::recordAll, clock);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, clock);
-        this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
+        CheckRollupStore rollupStore = new CheckRollupStore();
+        this.checkRollups = new CheckRollups(database, checks, rollupStore, config.site().timeZone());
+        this.uptimeRollups = new UptimeRollups(database, components, probeStates, checks, sessions,
+                config.site().timeZone(), clock);
+        this.retention = new RetentionJob(database, checks, checkRollups, rollupStore, config.retention(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
@@ -263,6 +274,7 @@ public final class Vigil {
         }
         apiTokens.bootstrap(config.bootstrapToken());
         sessions.begin();
+        rollUp();
         publisher.rebuild();
         web.start(config.port());
         probes.refresh();
@@ -270,11 +282,21 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("rollups", ROLLUP_RUN, ROLLUP_RUN, at -> {
+            rollUp();
+            publisher.invalidate();
+        });
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);
         scheduler.start();
         return this;
+    }
+
+    /** Folds the checks written since the last run into the roll-ups, then brings the uptime roll-ups up to now. */
+    private void rollUp() {
+        checkRollups.run();
+        uptimeRollups.run();
     }
 
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */

@@ -206,7 +206,8 @@ public final class ProbeEngine implements AutoCloseable {
         log.warn("Probe {} did not finish its check: {}", run.plan.id(), String.valueOf(failure));
         return new CheckResult(run.plan.id(), due.scheduledAt, startedAt,
                 Duration.between(startedAt, clock.instant()), null, Outcome.DOWN,
-                "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null);
+                "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null,
+                run.plan.interval());
     }
 
     private void afterRecorded(Run run) {
@@ -221,7 +222,7 @@ public final class ProbeEngine implements AutoCloseable {
         lags.skipped(now, reason);
         Run run = (Run) due.key;
         CheckResult skipped = new CheckResult(run.plan.id(), due.scheduledAt, clock.instant(), Duration.ZERO, null,
-                Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null);
+                Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null, run.plan.interval());
         if (!recorder.skip(skipped)) {
             lags.unrecorded(now);
             log.warn("Probe {}: a skipped check at {} could not be recorded; the database is far behind",

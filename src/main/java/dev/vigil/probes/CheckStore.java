@@ -2,40 +2,50 @@ package dev.vigil.probes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** SQL for raw check results and their hourly and daily roll-ups. Callers own the transaction. */
+/** SQL for raw check results (their roll-ups are {@link CheckRollupStore}'s). Callers own the transaction. */
 public final class CheckStore {
 
     public void insert(Handle handle, CheckResult r) {
-        handle.createUpdate("""
-                INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason, status_code)
-                VALUES (:probe, :scheduled, :started, :duration, :ttfb, :outcome, :reason, :status)""")
-                .bind("probe", r.probeId())
-                .bind("scheduled", r.scheduledAt().toEpochMilli())
-                .bind("started", r.startedAt().toEpochMilli())
-                .bind("duration", (int) Math.min(Integer.MAX_VALUE, r.duration().toMillis()))
-                .bind("ttfb", r.timeToFirstByte() == null ? null : (int) r.timeToFirstByte().toMillis())
-                .bind("outcome", r.outcome().name())
-                .bind("reason", r.reason())
-                .bind("status", r.statusCode())
-                .execute();
+        insertAll(handle, List.of(r));
+    }
+
+    /** Inserts the results with one prepared statement: a batch costs one round trip, not one per result. */
+    public void insertAll(Handle handle, List<CheckResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason,
+                                           status_code, interval_ms)
+                VALUES (:probe, :scheduled, :started, :duration, :ttfb, :outcome, :reason, :status, :interval)""");
+        for (CheckResult r : results) {
+            batch.bind("probe", r.probeId())
+                    .bind("scheduled", r.scheduledAt().toEpochMilli())
+                    .bind("started", r.startedAt().toEpochMilli())
+                    .bind("duration", (int) Math.min(Integer.MAX_VALUE, r.duration().toMillis()))
+                    .bind("ttfb", r.timeToFirstByte() == null ? null : (int) r.timeToFirstByte().toMillis())
+                    .bind("outcome", r.outcome().name())
+                    .bind("reason", r.reason())
+                    .bind("status", r.statusCode())
+                    .bind("interval", (int) Math.min(Integer.MAX_VALUE, r.interval().toMillis()))
+                    .add();
+        }
+        batch.execute();
     }
 
     /** The latest results of a probe, newest first. */
     public List<CheckResult> latest(Handle handle, String probeId, int limit) {
         return handle.createQuery("SELECT * FROM check_results WHERE probe_id = :probe ORDER BY started_at DESC, id DESC LIMIT :limit")
                 .bind("probe", probeId).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    long ttfb = rs.getLong("ttfb_ms");
-                    Duration firstByte = rs.wasNull() ? null : Duration.ofMillis(ttfb);
-                    int status = rs.getInt("status_code");
-                    Integer code = rs.wasNull() ? null : status;
-                    return new CheckResult(rs.getString("probe_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
-                            Instant.ofEpochMilli(rs.getLong("started_at")), Duration.ofMillis(rs.getLong("duration_ms")),
-                            firstByte, Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"), code);
-                })
+                .map((rs, ctx) -> result(rs))
                 .list();
     }
 
@@ -43,41 +53,61 @@ public final class CheckStore {
         return handle.createQuery("SELECT COUNT(*) FROM check_results").mapTo(Long.class).one();
     }
 
-    /**
-     * Adds the results started before the cutoff into the roll-ups of the given period, then
-     * deletes them. Periods are periodMillis long and start offsetMillis before each multiple of it
-     * (a zone's standard offset, so that days start at local midnight).
-     */
-    public void rollUp(Handle handle, Instant cutoff, String period, long periodMillis, long offsetMillis) {
-        handle.createUpdate("""
-                INSERT INTO check_rollups (probe_id, period, period_start, up_count, degraded_count, down_count,
-                                           skipped_count, total_duration_ms, max_duration_ms)
-                SELECT probe_id, :period, bucket,
-                       SUM(CASE WHEN outcome = 'UP' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN outcome = 'DEGRADED' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN outcome = 'DOWN' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN outcome = 'SKIPPED' THEN 1 ELSE 0 END),
-                       SUM(duration_ms), MAX(duration_ms)
-                  FROM (SELECT probe_id, outcome, duration_ms,
-                               ((started_at + :offset) / :size) * :size - :offset AS bucket
-                          FROM check_results WHERE started_at < :cutoff) raw
-                 WHERE 1 = 1 -- SQLite needs a WHERE before an upsert's ON CONFLICT
-                 GROUP BY probe_id, bucket
-                ON CONFLICT (probe_id, period, period_start) DO UPDATE SET
-                       up_count = check_rollups.up_count + excluded.up_count,
-                       degraded_count = check_rollups.degraded_count + excluded.degraded_count,
-                       down_count = check_rollups.down_count + excluded.down_count,
-                       skipped_count = check_rollups.skipped_count + excluded.skipped_count,
-                       total_duration_ms = check_rollups.total_duration_ms + excluded.total_duration_ms,
-                       max_duration_ms = CASE WHEN excluded.max_duration_ms > check_rollups.max_duration_ms
-                                              THEN excluded.max_duration_ms ELSE check_rollups.max_duration_ms END""")
-                .bind("period", period).bind("size", periodMillis).bind("offset", offsetMillis)
-                .bind("cutoff", cutoff.toEpochMilli())
-                .execute();
+    /** A stored result with its row id, which orders results by when they were written. */
+    public record Stored(long id, CheckResult result) {}
+
+    /** Up to limit results written after the one with id afterId, in the order they were written. */
+    public List<Stored> writtenAfter(Handle handle, long afterId, int limit) {
+        return handle.createQuery("SELECT * FROM check_results WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> new Stored(rs.getLong("id"), result(rs)))
+                .list();
+    }
+
+    /** The results of the probes started in [from, to), oldest first; with the last one of each probe before from. */
+    public List<CheckResult> around(Handle handle, Collection<String> probeIds, Instant from, Instant to) {
+        List<CheckResult> results = new ArrayList<>();
+        for (String probeId : probeIds) {
+            handle.createQuery("""
+                            SELECT * FROM check_results WHERE probe_id = :probe AND started_at < :from
+                             ORDER BY started_at DESC, id DESC LIMIT 1""")
+                    .bind("probe", probeId).bind("from", from.toEpochMilli())
+                    .map((rs, ctx) -> result(rs)).findOne().ifPresent(results::add);
+        }
+        handle.createQuery("""
+                        SELECT * FROM check_results WHERE started_at >= :from AND started_at < :to
+                         ORDER BY started_at, id""")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> result(rs))
+                .forEach(r -> {
+                    if (probeIds.contains(r.probeId())) {
+                        results.add(r);
+                    }
+                });
+        return results;
+    }
+
+    /** Deletes the results started before the cutoff that the roll-ups already hold (id at most rolledUpTo). */
+    public int deleteRolledUpBefore(Handle handle, Instant cutoff, long rolledUpTo) {
+        return handle.createUpdate("DELETE FROM check_results WHERE started_at < :cutoff AND id <= :rolled")
+                .bind("cutoff", cutoff.toEpochMilli()).bind("rolled", rolledUpTo).execute();
     }
 
     public int deleteBefore(Handle handle, Instant cutoff) {
         return handle.createUpdate("DELETE FROM check_results WHERE started_at < :cutoff")
                 .bind("cutoff", cutoff.toEpochMilli()).execute();
+    }
+
+    private static CheckResult result(ResultSet rs) throws SQLException {
+        long ttfb = rs.getLong("ttfb_ms");
+        Duration firstByte = rs.wasNull() ? null : Duration.ofMillis(ttfb);
+        int status = rs.getInt("status_code");
+        Integer code = rs.wasNull() ? null : status;
+        long interval = rs.getLong("interval_ms");
+        // Results stored before V20 have no interval; 60 s was the default, and they are past their retention soon.
+        Duration every = rs.wasNull() || interval <= 0 ? CheckResult.DEFAULT_INTERVAL : Duration.ofMillis(interval);
+        return new CheckResult(rs.getString("probe_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
+                Instant.ofEpochMilli(rs.getLong("started_at")), Duration.ofMillis(rs.getLong("duration_ms")),
+                firstByte, Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"), code, every);
     }
 }
