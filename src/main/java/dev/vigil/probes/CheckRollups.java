@@ -60,33 +60,49 @@ public final class CheckRollups {
 
     private int foldNextChunk(Handle handle) {
         OptionalLong mark = marks.get(handle, MARK);
-        List<CheckStore.Stored> written = checks.writtenAfter(handle, mark.orElse(0), CHUNK);
+        List<CheckStore.Written> written = checks.writtenAfter(handle, mark.orElse(0), CHUNK);
         if (written.isEmpty()) {
             return 0;
         }
-        rollups.add(handle, sum(written.stream().map(CheckStore.Stored::result).toList(), zone));
+        Sums sums = new Sums(zone);
+        written.forEach(w -> sums.add(w.probeId(), w.startedAtMillis(), w.outcome(), w.durationMillis()));
+        rollups.add(handle, sums.rollups());
         marks.move(handle, MARK, mark, written.get(written.size() - 1).id());
         return written.size();
     }
 
     /** The results summed per probe, per minute, hour and day of the zone in which each started. */
     public static Collection<CheckRollup> sum(List<CheckResult> results, ZoneId zone) {
-        Map<Key, CheckRollup> sums = new HashMap<>();
-        Periods periods = new Periods(zone);
-        for (CheckResult r : results) {
-            long minute = Math.floorDiv(r.startedAt().toEpochMilli(), 60_000L) * 60_000L;
-            periods.of(minute);
-            long duration = r.duration().toMillis();
-            add(sums, r, RollupPeriod.MINUTE, minute, duration);
-            add(sums, r, RollupPeriod.HOUR, periods.hour, duration);
-            add(sums, r, RollupPeriod.DAY, periods.day, duration);
-        }
-        return sums.values();
+        Sums sums = new Sums(zone);
+        results.forEach(r -> sums.add(r.probeId(), r.startedAt().toEpochMilli(), r.outcome(), r.duration().toMillis()));
+        return sums.rollups();
     }
 
-    private static void add(Map<Key, CheckRollup> sums, CheckResult r, RollupPeriod period, long start, long duration) {
-        sums.computeIfAbsent(new Key(r.probeId(), period, start),
-                key -> new CheckRollup(key.probeId(), period, Instant.ofEpochMilli(start))).add(r.outcome(), duration);
+    /** Roll-ups being summed, by probe, period and start. */
+    private static final class Sums {
+        private final Map<Key, CheckRollup> sums = new HashMap<>();
+        private final Periods periods;
+
+        Sums(ZoneId zone) {
+            periods = new Periods(zone);
+        }
+
+        void add(String probeId, long startedAt, Outcome outcome, long duration) {
+            long minute = Math.floorDiv(startedAt, 60_000L) * 60_000L;
+            periods.of(minute);
+            add(probeId, RollupPeriod.MINUTE, minute, outcome, duration);
+            add(probeId, RollupPeriod.HOUR, periods.hour, outcome, duration);
+            add(probeId, RollupPeriod.DAY, periods.day, outcome, duration);
+        }
+
+        private void add(String probeId, RollupPeriod period, long start, Outcome outcome, long duration) {
+            sums.computeIfAbsent(new Key(probeId, period, start),
+                    key -> new CheckRollup(probeId, period, Instant.ofEpochMilli(start))).add(outcome, duration);
+        }
+
+        Collection<CheckRollup> rollups() {
+            return sums.values();
+        }
     }
 
     private record Key(String probeId, RollupPeriod period, long start) {}

@@ -2,13 +2,15 @@ package dev.vigil.probes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** SQL for raw check results (their roll-ups are {@link CheckRollupStore}'s). Callers own the transaction. */
 public final class CheckStore {
@@ -17,28 +19,46 @@ public final class CheckStore {
         insertAll(handle, List.of(r));
     }
 
-    /** Inserts the results with one prepared statement: a batch costs one round trip, not one per result. */
+    /**
+     * Inserts the results in one JDBC batch: a batch of results costs one statement, not one per result
+     * (plain JDBC rather than Jdbi's binding, which cost more than SQLite's insert itself; issue 11).
+     */
     public void insertAll(Handle handle, List<CheckResult> results) {
         if (results.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("""
+        try (PreparedStatement batch = handle.getConnection().prepareStatement("""
                 INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason,
                                            status_code, interval_ms)
-                VALUES (:probe, :scheduled, :started, :duration, :ttfb, :outcome, :reason, :status, :interval)""");
-        for (CheckResult r : results) {
-            batch.bind("probe", r.probeId())
-                    .bind("scheduled", r.scheduledAt().toEpochMilli())
-                    .bind("started", r.startedAt().toEpochMilli())
-                    .bind("duration", (int) Math.min(Integer.MAX_VALUE, r.duration().toMillis()))
-                    .bind("ttfb", r.timeToFirstByte() == null ? null : (int) r.timeToFirstByte().toMillis())
-                    .bind("outcome", r.outcome().name())
-                    .bind("reason", r.reason())
-                    .bind("status", r.statusCode())
-                    .bind("interval", (int) Math.min(Integer.MAX_VALUE, r.interval().toMillis()))
-                    .add();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (CheckResult r : results) {
+                batch.setString(1, r.probeId());
+                batch.setLong(2, r.scheduledAt().toEpochMilli());
+                batch.setLong(3, r.startedAt().toEpochMilli());
+                batch.setInt(4, clamp(r.duration()));
+                setNullable(batch, 5, r.timeToFirstByte() == null ? null : clamp(r.timeToFirstByte()));
+                batch.setString(6, r.outcome().name());
+                batch.setString(7, r.reason());
+                setNullable(batch, 8, r.statusCode());
+                batch.setInt(9, clamp(r.interval()));
+                batch.addBatch();
+            }
+            batch.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        batch.execute();
+    }
+
+    private static int clamp(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
     }
 
     /** The latest results of a probe, newest first. */
@@ -53,38 +73,58 @@ public final class CheckStore {
         return handle.createQuery("SELECT COUNT(*) FROM check_results").mapTo(Long.class).one();
     }
 
-    /** A stored result with its row id, which orders results by when they were written. */
-    public record Stored(long id, CheckResult result) {}
+    /** What the roll-ups need of a stored result, with its row id, which orders results by when they were written. */
+    public record Written(long id, String probeId, long startedAtMillis, long durationMillis, Outcome outcome) {}
 
     /** Up to limit results written after the one with id afterId, in the order they were written. */
-    public List<Stored> writtenAfter(Handle handle, long afterId, int limit) {
-        return handle.createQuery("SELECT * FROM check_results WHERE id > :after ORDER BY id LIMIT :limit")
+    public List<Written> writtenAfter(Handle handle, long afterId, int limit) {
+        return handle.createQuery("""
+                        SELECT id, probe_id, started_at, duration_ms, outcome FROM check_results
+                         WHERE id > :after ORDER BY id LIMIT :limit""")
                 .bind("after", afterId).bind("limit", limit)
-                .map((rs, ctx) -> new Stored(rs.getLong("id"), result(rs)))
-                .list();
+                .reduceResultSet(new ArrayList<Written>(limit), (list, rs, ctx) -> {
+                    list.add(new Written(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            Outcome.valueOf(rs.getString(5))));
+                    return list;
+                });
     }
 
-    /** The results of the probes started in [from, to), oldest first; with the last one of each probe before from. */
-    public List<CheckResult> around(Handle handle, Collection<String> probeIds, Instant from, Instant to) {
-        List<CheckResult> results = new ArrayList<>();
+    /** When a check was due, for how long it vouches (its interval), and whether it ran. */
+    public record Due(String probeId, long scheduledAtMillis, long intervalMillis, boolean ran) {
+        public long nextDueAtMillis() {
+            return scheduledAtMillis + intervalMillis;
+        }
+    }
+
+    /**
+     * The checks of every probe started in [from, to), in time order, after the last check of each of the
+     * probes before from (which may still vouch for the start of the window).
+     */
+    public List<Due> dueAround(Handle handle, Collection<String> probeIds, Instant from, Instant to) {
+        List<Due> due = new ArrayList<>();
         for (String probeId : probeIds) {
             handle.createQuery("""
-                            SELECT * FROM check_results WHERE probe_id = :probe AND started_at < :from
-                             ORDER BY started_at DESC, id DESC LIMIT 1""")
+                            SELECT probe_id, scheduled_at, interval_ms, outcome FROM check_results
+                             WHERE probe_id = :probe AND started_at < :from ORDER BY started_at DESC, id DESC LIMIT 1""")
                     .bind("probe", probeId).bind("from", from.toEpochMilli())
-                    .map((rs, ctx) -> result(rs)).findOne().ifPresent(results::add);
+                    .reduceResultSet(due, CheckStore::addDue);
         }
-        handle.createQuery("""
-                        SELECT * FROM check_results WHERE started_at >= :from AND started_at < :to
-                         ORDER BY started_at, id""")
+        return handle.createQuery("""
+                        SELECT probe_id, scheduled_at, interval_ms, outcome FROM check_results
+                         WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id""")
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> result(rs))
-                .forEach(r -> {
-                    if (probeIds.contains(r.probeId())) {
-                        results.add(r);
-                    }
-                });
-        return results;
+                .reduceResultSet(due, CheckStore::addDue);
+    }
+
+    private static List<Due> addDue(List<Due> due, ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws SQLException {
+        long interval = rs.getLong(3);
+        // Results stored before V20 have no interval; 60 s was the default, and they are past their retention soon.
+        if (rs.wasNull() || interval <= 0) {
+            interval = CheckResult.DEFAULT_INTERVAL.toMillis();
+        }
+        due.add(new Due(rs.getString(1), rs.getLong(2), interval, !Outcome.SKIPPED.name().equals(rs.getString(4))));
+        return due;
     }
 
     /** Deletes the results started before the cutoff that the roll-ups already hold (id at most rolledUpTo). */

@@ -1,7 +1,6 @@
 package dev.vigil.uptime;
 
-import dev.vigil.probes.CheckResult;
-import dev.vigil.probes.Outcome;
+import dev.vigil.probes.CheckStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,11 +16,12 @@ final class Coverage {
     private Coverage() {}
 
     /** The time the checks that ran vouch for, merged, oldest first. */
-    static List<Interval> vouchedBy(List<CheckResult> results) {
+    static List<Interval> vouchedBy(List<CheckStore.Due> checks) {
         List<Interval> spans = new ArrayList<>();
-        for (CheckResult r : results) {
-            if (r.outcome() != Outcome.SKIPPED) {
-                spans.add(new Interval(r.scheduledAt(), r.nextDueAt()));
+        for (CheckStore.Due check : checks) {
+            if (check.ran()) {
+                spans.add(new Interval(Instant.ofEpochMilli(check.scheduledAtMillis()),
+                        Instant.ofEpochMilli(check.nextDueAtMillis())));
             }
         }
         return merged(spans);

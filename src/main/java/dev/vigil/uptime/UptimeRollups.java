@@ -6,7 +6,6 @@ import dev.vigil.components.StatusChange;
 import dev.vigil.db.Database;
 import dev.vigil.db.ProgressMarks;
 import dev.vigil.outages.ProbeStateStore;
-import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.RetentionJob;
 import dev.vigil.probes.RollupPeriod;
@@ -91,22 +90,21 @@ public final class UptimeRollups {
     }
 
     private void recompute(Handle handle, Instant from, Instant now) {
-        Map<String, List<String>> probesOf = new HashMap<>();
-        probes.componentOfEachProbe(handle).forEach((probe, component) ->
-                probesOf.computeIfAbsent(component, k -> new ArrayList<>()).add(probe));
-        Map<String, List<CheckResult>> resultsOf = new HashMap<>();
-        for (CheckResult r : checks.around(handle, probes.componentOfEachProbe(handle).keySet(), from, now)) {
-            resultsOf.computeIfAbsent(r.probeId(), k -> new ArrayList<>()).add(r);
+        Map<String, String> componentOf = probes.componentOfEachProbe(handle);
+        Map<String, List<CheckStore.Due>> dueOf = new HashMap<>();
+        for (CheckStore.Due due : checks.dueAround(handle, componentOf.keySet(), from, now)) {
+            String component = componentOf.get(due.probeId());
+            if (component != null) {
+                dueOf.computeIfAbsent(component, k -> new ArrayList<>()).add(due);
+            }
         }
         Map<String, List<StatusChange>> history = historyOf(handle, from);
         List<Interval> watching = Coverage.merged(sessions.coverage(handle, from));
         List<UptimeRollupStore.Row> rows = new ArrayList<>();
         for (Component c : components.all(handle)) {
             List<Interval> coverage = watching;
-            if (probesOf.containsKey(c.id())) {
-                List<CheckResult> results = new ArrayList<>();
-                probesOf.get(c.id()).forEach(p -> results.addAll(resultsOf.getOrDefault(p, List.of())));
-                coverage = Coverage.both(watching, Coverage.vouchedBy(results));
+            if (componentOf.containsValue(c.id())) {
+                coverage = Coverage.both(watching, Coverage.vouchedBy(dueOf.getOrDefault(c.id(), List.of())));
             }
             hours(c, from, now, history.getOrDefault(c.id(), List.of()), coverage, rows);
         }
