@@ -93,6 +93,9 @@ class HistoryBenchmark {
         Synthesis synthesis = new Synthesis();
         long results = 0;
         long writeNanos = 0;
+        long checkRollupNanos = 0;
+        long uptimeRollupNanos = 0;
+        long retentionNanos = 0;
         long began = System.nanoTime();
         List<CheckResult> batch = new ArrayList<>(BATCH);
         long minutes = days * 24L * 60;
@@ -110,12 +113,18 @@ class HistoryBenchmark {
                 batch = new ArrayList<>(BATCH);
             }
             if (minute % 60 == 59) { // Vigil runs these every minute; hourly here, which folds the same rows
+                long t = System.nanoTime();
                 checkRollups.run();
+                long u = System.nanoTime();
                 uptimeRollups.run();
+                checkRollupNanos += u - t;
+                uptimeRollupNanos += System.nanoTime() - u;
                 sessions.heartbeat();
             }
             if (minute % (24 * 60) == 24 * 60 - 1) {
+                long t = System.nanoTime();
                 retention.run();
+                retentionNanos += System.nanoTime() - t;
                 if ((minute + 1) / (24 * 60) % 10 == 0) {
                     System.out.printf("  day %d of %d: %,d results, %.0f s%n", (minute + 1) / (24 * 60), days, results,
                             (System.nanoTime() - began) / 1e9);
@@ -128,6 +137,9 @@ class HistoryBenchmark {
         uptimeRollups.run();
         double seconds = (System.nanoTime() - began) / 1e9;
 
+        System.out.printf("%nTime spent: writing %.0f s, check roll-ups %.0f s, uptime roll-ups %.0f s, retention %.0f s,"
+                + " synthesis and the rest %.0f s%n", writeNanos / 1e9, checkRollupNanos / 1e9, uptimeRollupNanos / 1e9,
+                retentionNanos / 1e9, seconds - (writeNanos + checkRollupNanos + uptimeRollupNanos + retentionNanos) / 1e9);
         report(database, sqliteFile, days, results, seconds, writeNanos / 1e9, clock.instant(), rollupStore, checks);
     }
 
