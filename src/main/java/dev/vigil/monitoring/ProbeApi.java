@@ -12,16 +12,24 @@ import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.probes.CheckResult;
+import dev.vigil.probes.CheckRollupStore;
 import dev.vigil.probes.CheckStore;
+import dev.vigil.probes.Latency;
+import dev.vigil.probes.RollupPeriod;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * /api/v1/probes: each running probe with its confirmed status, its last check and its open
@@ -29,7 +37,7 @@ import java.util.Map;
  * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
 public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
-        CheckStore checks, OutageStore outages, TimeFormat times) {
+        CheckStore checks, CheckRollupStore rollups, OutageStore outages, TimeFormat times, Clock clock) {
 
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
@@ -97,8 +105,22 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("status", state.status().name().toLowerCase(Locale.ROOT));
             json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst().map(this::check).orElse(null));
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
+            json.put("latency_24h", latency(handle, p.id()));
             return json;
         });
+    }
+
+    /** From the hourly roll-ups (issue 11): the last 24 whole hours and the current one. */
+    private Map<String, Object> latency(Handle handle, String probeId) {
+        Instant now = clock.instant();
+        Instant from = now.minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS);
+        Latency latency = Latency.of(rollups.find(handle, probeId, RollupPeriod.HOUR, from, now));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("answered", latency.answered());
+        json.put("p50_ms", latency.p50Millis().orElse(null));
+        json.put("p95_ms", latency.p95Millis().orElse(null));
+        json.put("p99_ms", latency.p99Millis().orElse(null));
+        return json;
     }
 
     private static Map<String, Object> thresholds(ProbeConfig p) {
