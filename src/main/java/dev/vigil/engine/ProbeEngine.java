@@ -199,6 +199,7 @@ public final class ProbeEngine implements AutoCloseable {
         Duration patience = run.plan.timeout().plus(GRACE);
         check.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> result != null ? result : gaveUp(run, due, startedAt, failure))
+                .thenApply(result -> result.every(run.plan.interval())) // what it vouches for (issue 11)
                 .thenAccept(result -> recorder.result(result, () -> afterRecorded(run)));
     }
 
@@ -206,8 +207,7 @@ public final class ProbeEngine implements AutoCloseable {
         log.warn("Probe {} did not finish its check: {}", run.plan.id(), String.valueOf(failure));
         return new CheckResult(run.plan.id(), due.scheduledAt, startedAt,
                 Duration.between(startedAt, clock.instant()), null, Outcome.DOWN,
-                "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null,
-                run.plan.interval());
+                "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null);
     }
 
     private void afterRecorded(Run run) {

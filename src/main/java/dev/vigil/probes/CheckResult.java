@@ -45,6 +45,12 @@ public record CheckResult(
         return new CheckResult(probeId, at, at, Duration.ZERO, null, outcome, reason, null);
     }
 
+    /** The same result of a probe checked at this interval: the engine, which schedules the probe, knows it. */
+    public CheckResult every(Duration probeInterval) {
+        return new CheckResult(probeId, scheduledAt, startedAt, duration, timeToFirstByte, outcome, reason, statusCode,
+                probeInterval);
+    }
+
     /** When the probe's next check is due: the end of the time this one vouches for. */
     public Instant nextDueAt() {
         return scheduledAt.plus(interval);

@@ -113,7 +113,7 @@ final class HttpCheck {
             statusCode = lastRequest.status().getAsInt();
         }
         return new CheckResult(config.id(), scheduledAt, startedAt, duration, timeToFirstByte,
-                verdict.outcome(), verdict.reason(), statusCode, config.interval());
+                verdict.outcome(), verdict.reason(), statusCode);
     }
 
     private Duration elapsed() {

@@ -56,6 +56,6 @@ public final class HttpProbe implements Probe {
                 cause.getMessage(), cause.getClass().getSimpleName());
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         return new CheckResult(config.id(), scheduledAt, startedAt, duration, null,
-                Outcome.DOWN, ReasonText.shorten(reason), null, config.interval());
+                Outcome.DOWN, ReasonText.shorten(reason), null);
     }
 }
