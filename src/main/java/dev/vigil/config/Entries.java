@@ -47,15 +47,13 @@ public final class Entries {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", probe.id());
         fields.put("component", probe.componentId());
-        fields.put("url", probe.url().toString());
+        if (!probe.isHttp()) {
+            fields.put("type", probe.type());
+        }
+        fields.putAll(probe.target().fields());
         fields.put("interval", Durations.format(probe.interval()));
         fields.put("timeout", Durations.format(probe.timeout()));
-        fields.put("connect_timeout", Durations.format(probe.connectTimeout()));
-        fields.put("max_body", ByteSizes.format(probe.maxBodyBytes()));
-        fields.put("expect.status", Integer.toString(probe.expect().status()));
-        fields.put("expect.body_contains", orEmpty(probe.expect().bodyContains()));
-        fields.put("expect.max_latency",
-                probe.expect().maxLatency() == null ? "" : Durations.format(probe.expect().maxLatency()));
+        fields.put("retry_interval", Durations.format(probe.retryInterval()));
         fields.put("failures_to_open", Integer.toString(probe.failuresToOpen()));
         fields.put("successes_to_close", Integer.toString(probe.successesToClose()));
         return fields;

@@ -1,9 +1,7 @@
 package dev.vigil.engine;
 
 import dev.vigil.probes.Probe;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * One probe as the engine runs it: checked every interval, first after firstDelay.
@@ -21,11 +19,5 @@ public record ProbeSchedule(Probe probe, String host, Duration interval, Duratio
 
     public String id() {
         return probe.id();
-    }
-
-    /** "host:port", with the scheme's default port when the URL has none. */
-    public static String hostOf(URI url) {
-        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        return String.valueOf(url.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

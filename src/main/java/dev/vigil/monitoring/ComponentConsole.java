@@ -101,7 +101,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
         ProbeConfig probe = editor.editableProbe(ctx.pathParam("id"));
         // Shown masked; saving the form unchanged keeps the stored secrets (ComponentEditor.updateProbe).
         Map<String, String> values = new LinkedHashMap<>(Entries.fieldsOf(probe));
-        values.put("url", RedactedUrl.of(probe.url()));
+        values.put("url", probe.target().shown());
         probeForm(ctx, "/console/probes/" + probe.id(), true, values, Map.of());
     }
 
@@ -181,7 +181,7 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
             return byId;
         });
         List<ComponentPages.ProbeRow> probes = running.stream().filter(p -> p.componentId().equals(c.id()))
-                .map(p -> new ComponentPages.ProbeRow(p.id(), RedactedUrl.of(p.url()),
+                .map(p -> new ComponentPages.ProbeRow(p.id(), p.target().shown(),
                         Durations.format(p.interval()), statuses.getOrDefault(p.id(), "unknown"),
                         registry.isFromConfig(p.id())))
                 .toList();

@@ -18,6 +18,7 @@ import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,9 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("id", p.id());
             json.put("component_id", p.componentId());
             json.put("source", probes.isFromConfig(p.id()) ? "config" : ComponentEditor.SOURCE);
-            json.put("url", RedactedUrl.of(p.url()));
+            json.put("type", p.type());
+            json.put("url", p.isHttp() ? RedactedUrl.of(p.http().url()) : null);
+            json.put("target", p.target().shown());
             json.put("interval_seconds", p.interval().toSeconds());
             json.put("timeout_ms", p.timeout().toMillis());
             json.put("thresholds", thresholds(p));
@@ -105,8 +108,11 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("failures_to_open", p.failuresToOpen());
         json.put("successes_to_close", p.successesToClose());
-        json.put("expected_status", p.expect().status());
-        json.put("max_latency_ms", p.expect().maxLatency() == null ? null : p.expect().maxLatency().toMillis());
+        if (p.isHttp()) {
+            json.put("expected_status", p.http().expect().status());
+            Duration maxLatency = p.http().expect().maxLatency();
+            json.put("max_latency_ms", maxLatency == null ? null : maxLatency.toMillis());
+        }
         return json;
     }
 

@@ -7,7 +7,8 @@ import dev.vigil.engine.ProbeSchedule;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.HttpClients;
-import dev.vigil.probes.HttpProbe;
+import dev.vigil.probes.Probe;
+import dev.vigil.probes.Probes;
 import dev.vigil.probes.ProbeSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class ProbeRegistry {
             }
             start(probe);
             log.info("Probe {} {} ({} every {})", probe.id(), before == null ? "started" : "restarted with new settings",
-                    probe.url().getHost(), probe.interval());
+                    probe.target().shown(), probe.interval());
         }
         running.clear();
         running.putAll(next);
@@ -100,10 +101,16 @@ public final class ProbeRegistry {
      */
     private void start(ProbeConfig probe) {
         outages.useThresholds(probe.id(), new Thresholds(probe.failuresToOpen(), probe.successesToClose()));
-        HttpProbe check = new HttpProbe(probe, clock, clients);
+        Probe check = Probes.of(probe, clock, clients);
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
-        engine.schedule(new ProbeSchedule(check, ProbeSchedule.hostOf(probe.url()), probe.interval(),
+        engine.schedule(new ProbeSchedule(check, hostOf(probe), probe.interval(),
                 probe.timeout(), Duration.ofMillis(spread)));
+    }
+
+    /** What the per-host limit counts by; a probe that connects nowhere counts on its own. */
+    private static String hostOf(ProbeConfig probe) {
+        String host = probe.target().host();
+        return host != null ? host : "probe:" + probe.id();
     }
 }

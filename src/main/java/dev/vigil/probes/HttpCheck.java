@@ -1,5 +1,6 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class HttpCheck {
     private final ProbeConfig config;
+    private final HttpTarget target;
     private final HttpClient client;
     private final FailureReasons failures;
     private final Instant scheduledAt;
@@ -30,13 +32,14 @@ final class HttpCheck {
 
     HttpCheck(ProbeConfig config, HttpClient client, Instant scheduledAt, Instant startedAt) {
         this.config = config;
+        this.target = config.http();
         this.client = client;
-        this.failures = new FailureReasons(config.timeout(), config.connectTimeout());
+        this.failures = new FailureReasons(config.timeout(), target.connectTimeout());
         this.scheduledAt = scheduledAt;
         this.startedAt = startedAt;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + config.timeout().toNanos();
-        this.chain = new RedirectChain(config.url());
+        this.chain = new RedirectChain(target.url());
     }
 
     /** Starts the first request; the future completes with the result, never exceptionally. */
@@ -64,7 +67,7 @@ final class HttpCheck {
 
     /** @throws IllegalArgumentException when the URL is not one the client can request */
     private CompletableFuture<CheckResult> follow() {
-        lastRequest = SingleRequest.send(client, chain.current(), config.maxBodyBytes());
+        lastRequest = SingleRequest.send(client, chain.current(), target.maxBodyBytes());
         return lastRequest.within(deadlineNanos).thenCompose(this::answered);
     }
 
@@ -72,12 +75,12 @@ final class HttpCheck {
         Optional<String> location = response.headers().firstValue("Location");
         // A probe expecting a redirect status checks the redirect itself rather than where it leads.
         boolean endsHere = !RedirectChain.isRedirect(response.statusCode())
-                || response.statusCode() == config.expect().status()
+                || response.statusCode() == target.expect().status()
                 || location.isEmpty();
         if (endsHere) {
             Duration total = elapsed();
             return CompletableFuture.completedFuture(
-                    result(Verdict.of(config.expect(), response.statusCode(), response.body(), total), total));
+                    result(Verdict.of(target.expect(), response.statusCode(), response.body(), total), total));
         }
         Optional<CheckResult> stop = redirectTo(location.get());
         return stop.map(CompletableFuture::completedFuture).orElseGet(this::follow);
@@ -94,8 +97,8 @@ final class HttpCheck {
         if (chain.wouldLoop(next)) {
             return Optional.of(result(Verdict.down("redirect loop: " + chain.describeWith(next))));
         }
-        if (chain.redirectsFollowed() >= ProbeConfig.MAX_REDIRECTS) {
-            return Optional.of(result(Verdict.down("more than " + ProbeConfig.MAX_REDIRECTS + " redirects")));
+        if (chain.redirectsFollowed() >= HttpTarget.MAX_REDIRECTS) {
+            return Optional.of(result(Verdict.down("more than " + HttpTarget.MAX_REDIRECTS + " redirects")));
         }
         chain.follow(next);
         return Optional.empty();

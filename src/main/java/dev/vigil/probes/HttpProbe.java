@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Checks a URL with one HTTP GET (HTTP/1.1, certificates verified), following up to
- * {@link ProbeConfig#MAX_REDIRECTS} redirects and reading at most {@link ProbeConfig#maxBodyBytes()} of the
+ * {@link dev.vigil.config.HttpTarget#MAX_REDIRECTS} redirects and reading at most {@link dev.vigil.config.HttpTarget#maxBodyBytes()} of the
  * body, all within {@link ProbeConfig#timeout()}. The request is asynchronous: no thread waits for the answer.
  */
 public final class HttpProbe implements Probe {
@@ -35,7 +35,7 @@ public final class HttpProbe implements Probe {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
         try {
-            return new HttpCheck(config, clients.forConnectTimeout(config.connectTimeout()), scheduledAt, startedAt)
+            return new HttpCheck(config, clients.forConnectTimeout(config.http().connectTimeout()), scheduledAt, startedAt)
                     .start()
                     .exceptionally(unexpected -> unexpected(unexpected, scheduledAt, startedAt, startNanos));
         } catch (RuntimeException unexpected) {

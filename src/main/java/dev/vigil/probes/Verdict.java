@@ -1,6 +1,6 @@
 package dev.vigil.probes;
 
-import dev.vigil.config.ProbeConfig.Expectation;
+import dev.vigil.config.HttpTarget.Expectation;
 import java.time.Duration;
 
 /** What a complete response means against the probe's expectations. */
