@@ -110,9 +110,10 @@ public final class ProbeEngine implements AutoCloseable {
 
     private final class Run {
         final ProbeSchedule plan;
-        final long baseNanos;
         final long intervalNanos;
+        long baseNanos;
         long nextIndex;
+        int failuresInARow;
         ScheduledFuture<?> next;
         boolean stopped;
 
@@ -129,6 +130,14 @@ public final class ProbeEngine implements AutoCloseable {
         void arm() {
             next = timer.schedule(() -> slot(this), Math.max(0, dueNanos(nextIndex) - System.nanoTime()),
                     TimeUnit.NANOSECONDS);
+        }
+
+        /** The next check at the given time, and every interval from there. */
+        void rebase(long atNanos) {
+            next.cancel(false);
+            baseNanos = atNanos;
+            nextIndex = 0;
+            arm();
         }
     }
 
@@ -199,7 +208,7 @@ public final class ProbeEngine implements AutoCloseable {
         Duration patience = run.plan.timeout().plus(GRACE);
         check.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> result != null ? result : gaveUp(run, due, startedAt, failure))
-                .thenAccept(result -> recorder.result(result, () -> afterRecorded(run)));
+                .thenAccept(result -> recorder.result(result, () -> afterRecorded(run, due, result)));
     }
 
     private CheckResult gaveUp(Run run, Dispatcher.Due due, Instant startedAt, Throwable failure) {
@@ -209,11 +218,34 @@ public final class ProbeEngine implements AutoCloseable {
                 "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null);
     }
 
-    private void afterRecorded(Run run) {
+    private void afterRecorded(Run run, Dispatcher.Due due, CheckResult result) {
         try {
-            timer.execute(() -> apply(dispatcher.finished(run, run.plan.host(), System.nanoTime())));
+            timer.execute(() -> {
+                apply(dispatcher.finished(run, run.plan.host(), System.nanoTime()));
+                pace(run, due, result);
+            });
         } catch (RejectedExecutionException stopped) {
             // Vigil gave up waiting for this check while stopping; nothing else will start.
+        }
+    }
+
+    /**
+     * While a probe fails but its failure is not yet confirmed, its next check comes after the retry interval
+     * rather than the whole interval, so that confirming an outage takes seconds. Counted here, per run, from the
+     * checks this engine ran: after a restart the first failure starts the count again, which at worst retries
+     * once more than needed.
+     */
+    private void pace(Run run, Dispatcher.Due due, CheckResult result) {
+        if (run.stopped || closing || result.outcome() == Outcome.SKIPPED) {
+            return;
+        }
+        run.failuresInARow = result.outcome().isDown() ? run.failuresInARow + 1 : 0;
+        if (run.failuresInARow == 0 || run.failuresInARow >= run.plan.failuresToConfirm()) {
+            return;
+        }
+        long retryAt = Math.max(System.nanoTime(), due.dueNanos + run.plan.retryInterval().toNanos());
+        if (retryAt < run.dueNanos(run.nextIndex)) {
+            run.rebase(retryAt);
         }
     }
 

@@ -105,7 +105,7 @@ public final class ProbeRegistry {
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
         engine.schedule(new ProbeSchedule(check, hostOf(probe), probe.interval(),
-                probe.timeout(), Duration.ofMillis(spread)));
+                probe.timeout(), Duration.ofMillis(spread), probe.retryInterval(), probe.failuresToOpen()));
     }
 
     /** What the per-host limit counts by; a probe that connects nowhere counts on its own. */
