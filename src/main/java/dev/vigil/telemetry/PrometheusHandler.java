@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,28 @@ public final class PrometheusHandler {
                 return;
             }
         }
-        ctx.contentType(Telemetry.CONTENT_TYPE).result(telemetry.scrape());
+        // Prometheus asks for gzip; Vigil's web server compresses nothing by itself (the status page is
+        // gzipped once when built), so this answer does it here.
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.contentType(Telemetry.CONTENT_TYPE).result(telemetry.scrape(gzip));
+    }
+
+    /** True when the header lists gzip without refusing it (q=0), as RFC 9110 section 12.5.3 reads. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.strip().toLowerCase(Locale.ROOT).split(";");
+            if (parts[0].strip().equals("gzip")) {
+                return parts.length == 1 || !parts[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     /** The token of an "Authorization: Bearer ..." header; the scheme is case-insensitive (RFC 9110 11.1). */

@@ -6,11 +6,17 @@ import dev.vigil.testing.ApiClient;
 import dev.vigil.testing.RunningVigil;
 import dev.vigil.testing.Staff;
 import dev.vigil.testing.TargetServer;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +119,33 @@ class MetricsEndpointTest {
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.body()).contains("# TYPE vigil_check_duration_seconds histogram",
                 "# TYPE vigil_checks_total counter", "# TYPE vigil_probe_up gauge");
+    }
+
+    @Test
+    void aScraperThatAcceptsGzipGetsTheSameFiguresGzipped() throws Exception {
+        vigil = RunningVigil.start(dataDir, oneProbe("api-health", target.url()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(vigil.url("/metrics")))
+                .header("Accept-Encoding", "gzip").GET().build();
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        String text;
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            text = new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(Scrape.of(text).hasFamily("jvm_memory_used_bytes")).isTrue();
+    }
+
+    @Test
+    void gzipIsSentOnlyWhenAskedForAndNotRefused() {
+        assertThat(PrometheusHandler.acceptsGzip("gzip")).isTrue();
+        assertThat(PrometheusHandler.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+        assertThat(PrometheusHandler.acceptsGzip("identity, gzip;q=0")).isFalse();
+        assertThat(PrometheusHandler.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(PrometheusHandler.acceptsGzip("br")).isFalse();
+        assertThat(PrometheusHandler.acceptsGzip(null)).isFalse();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.vigil.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.config.ConfigException;
 import dev.vigil.testing.RunningVigil;
 import java.io.IOException;
 import java.net.URI;
@@ -95,6 +97,15 @@ class MetricsTokenTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void aTokenTooShortStopsVigilFromStartingAndIsNotRepeated() {
+        assertThatThrownBy(() -> RunningVigil.start(dataDir, "components: []\nmetrics:\n  token: ${T}\n",
+                Map.of("T", "tooshort")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("metrics.token: must be 16 to 512 characters")
+                .hasMessageNotContaining("tooshort");
     }
 
     @Test
