@@ -63,7 +63,12 @@ public final class Telemetry {
     /** The sink the engine writes to: counts each batch, then hands it on to the store. */
     public ResultSink recording(ResultSink store) {
         return batch -> {
-            probes.record(batch);
+            try {
+                probes.record(batch);
+            } catch (RuntimeException e) {
+                // A figure is worth less than a check: whatever goes wrong here, the batch is still stored.
+                log.error("{} probe results could not be counted for /metrics: {}", batch.size(), e.toString(), e);
+            }
             store.record(batch);
         };
     }

@@ -66,6 +66,19 @@ class TelemetryTest {
     }
 
     @Test
+    void aBatchThatCannotBeCountedIsStillHandedOn() {
+        try (Database database = storeWithOneProbe()) {
+            Telemetry telemetry = new Telemetry(database);
+            List<List<CheckResult>> stored = new ArrayList<>();
+            List<CheckResult> withoutDuration = List.of(result(Outcome.UP, null));
+
+            telemetry.recording(stored::add).record(withoutDuration);
+
+            assertThat(stored).containsExactly(withoutDuration);
+        }
+    }
+
+    @Test
     void theEnginesLagsAndSkipsAreCountedByReason() {
         try (Database database = storeWithOneProbe()) {
             Telemetry telemetry = new Telemetry(database);
