@@ -29,6 +29,7 @@ import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.reminders.ReminderConsole;
 import dev.vigil.search.SearchHandlers;
 import dev.vigil.statuspage.StatusHandlers;
+import dev.vigil.telemetry.PrometheusHandler;
 import dev.vigil.web.ErrorMapping;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
@@ -46,7 +47,8 @@ final class Routes {
     private Routes() {}
 
     /** Everything the routes call. demo is null when the demo target is off. */
-    public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
+    public record Handlers(StatusHandlers status, HealthHandler health, PrometheusHandler prometheus,
+            DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
@@ -109,6 +111,8 @@ final class Routes {
             config.routes.get("/history.rss", status::rssFeed);
             config.routes.get("/incidents/{id}", status::incident);
             config.routes.get("/health", health::check);
+            // For Prometheus: anonymous, or behind its own bearer token when metrics.token is set.
+            config.routes.get("/metrics", handlers.prometheus()::serve);
             // The admin API's description reveals no data; ApiGuard.requireToken lets this one path through.
             config.routes.get("/api/v1/openapi.json", api.openApi()::serve);
             if (demo != null) {

@@ -36,6 +36,7 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
@@ -80,6 +81,8 @@ import dev.vigil.search.SearchIndex;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
+import dev.vigil.telemetry.PrometheusHandler;
+import dev.vigil.telemetry.Telemetry;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
@@ -123,6 +126,7 @@ public final class Vigil {
     private final ActionItemReminderJob reminders;
     private final Javalin web;
     private final ConfigSync configSync;
+    private final Telemetry telemetry;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
@@ -151,7 +155,9 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
+        this.telemetry = new Telemetry(database);
+        this.probeEngine = new ProbeEngine(telemetry.recording(outages::recordAll), clock, Limits.STANDARD,
+                telemetry.engineObserver());
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
@@ -213,7 +219,8 @@ public final class Vigil {
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
-                new HealthHandler(database, scheduler, probeEngine), demo,
+                new HealthHandler(database, scheduler, probeEngine),
+                new PrometheusHandler(telemetry, config.metricsAccess()), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
@@ -295,6 +302,11 @@ public final class Vigil {
     /** The port the web server listens on (useful when configured as 0). */
     public int port() {
         return web.port();
+    }
+
+    /** Vigil's figures for /metrics; the probe agents report to it with {@link Telemetry#agentSeen}. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** The web app, for tests that walk the route table. */

@@ -40,6 +40,7 @@ public final class ProbeEngine implements AutoCloseable {
     private final Recorder recorder;
     private final Dispatcher dispatcher;
     private final StartLags lags = new StartLags();
+    private final EngineObserver observer;
     private final Map<String, Run> runs = new HashMap<>();
     private volatile int inFlight;
     private volatile int waiting;
@@ -51,6 +52,12 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     public ProbeEngine(ResultSink sink, Clock clock, Limits limits) {
+        this(sink, clock, limits, EngineObserver.NONE);
+    }
+
+    /** @param observer told of every check started or skipped, on the timer thread */
+    public ProbeEngine(ResultSink sink, Clock clock, Limits limits, EngineObserver observer) {
+        this.observer = observer;
         this.recorder = new Recorder(sink);
         this.clock = clock;
         this.limits = limits;
@@ -197,6 +204,7 @@ public final class ProbeEngine implements AutoCloseable {
 
     private void start(Dispatcher.Due due, long vigilLagNanos, long now) {
         lags.started(now, vigilLagNanos);
+        observer.checkStarted(Duration.ofNanos(vigilLagNanos));
         Run run = (Run) due.key;
         Instant startedAt = clock.instant();
         CompletableFuture<CheckResult> check;
@@ -251,6 +259,7 @@ public final class ProbeEngine implements AutoCloseable {
 
     private void skip(Dispatcher.Due due, SkipReason reason, long now) {
         lags.skipped(now, reason);
+        observer.checkSkipped(reason);
         Run run = (Run) due.key;
         CheckResult skipped = new CheckResult(run.plan.id(), due.scheduledAt, clock.instant(), Duration.ZERO, null,
                 Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null);

@@ -39,7 +39,8 @@ class EveryPageBrowserTest {
     private static final int LAPTOP = 1280;
     /** GET routes that answer something other than a page, with the reason they are not walked. */
     private static final Map<String, String> NOT_PAGES = Map.ofEntries(
-            Map.entry("/api/*", "JSON"), Map.entry("/health", "JSON"), Map.entry("/history.atom", "a feed"),
+            Map.entry("/api/*", "JSON"), Map.entry("/health", "JSON"), Map.entry("/metrics", "Prometheus text"),
+            Map.entry("/history.atom", "a feed"),
             Map.entry("/history.rss", "a feed"), Map.entry("/demo/{service}/health", "the demo target's plain text"),
             Map.entry("/console/action-items.csv", "CSV"), Map.entry("/console/postmortems/{id}/export.md", "Markdown"),
             // Reached from links that only a mailed subscription makes; they share the subscribe page's template.

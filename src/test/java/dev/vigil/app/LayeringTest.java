@@ -23,7 +23,7 @@ class LayeringTest {
             "dev.vigil.components..", "dev.vigil.console..", "dev.vigil.demo..", "dev.vigil.engine..", "dev.vigil.incidents..",
             "dev.vigil.maintenance..", "dev.vigil.metrics..", "dev.vigil.monitoring..", "dev.vigil.notifications..",
             "dev.vigil.home..", "dev.vigil.outages..", "dev.vigil.postmortems..", "dev.vigil.probes..", "dev.vigil.reminders..", "dev.vigil.search..",
-            "dev.vigil.statuspage..", "dev.vigil.uptime.."};
+            "dev.vigil.statuspage..", "dev.vigil.telemetry..", "dev.vigil.uptime.."};
 
     private static JavaClasses main;
 

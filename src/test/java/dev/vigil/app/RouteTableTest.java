@@ -30,7 +30,9 @@ class RouteTableTest {
             "GET /subscribe/confirm/{token}", "POST /subscribe/confirm/{token}",
             "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
             // The admin API's description: it says what the API does and holds no data.
-            "GET /api/v1/openapi.json");
+            "GET /api/v1/openapi.json",
+            // For Prometheus: anonymous by default; metrics.token puts it behind a bearer token of its own.
+            "GET /metrics");
     private static final Set<HandlerType> REQUEST_TYPES = Set.of(
             HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
