@@ -1,6 +1,8 @@
 package dev.vigil.heartbeats;
 
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET or POST /ping/{token}, /ping/{token}/start and /ping/{token}/fail (issue 11). The token in the path is the
@@ -14,6 +16,8 @@ public record PingHandlers(Heartbeats heartbeats) {
     static final String TOO_MANY = "Too many pings: at most " + PingRateLimit.PER_WINDOW
             + " a minute are recorded for one heartbeat. Try again in a minute.\n";
     static final String STARTING = "Vigil is starting. Try again in a few seconds.\n";
+    static final String NOT_STORED = "The ping could not be stored. Try again in a few seconds.\n";
+    private static final Logger log = LoggerFactory.getLogger(PingHandlers.class);
 
     public void success(Context ctx) {
         answer(ctx, PingKind.SUCCESS);
@@ -28,8 +32,16 @@ public record PingHandlers(Heartbeats heartbeats) {
     }
 
     private void answer(Context ctx, PingKind kind) {
-        Heartbeats.Answer answer = heartbeats.receive(ctx.pathParam("token"), kind, ctx.ip(), ctx.userAgent());
         ctx.header("Cache-Control", "no-store").contentType("text/plain; charset=utf-8");
+        Heartbeats.Answer answer;
+        try {
+            answer = heartbeats.receive(ctx.pathParam("token"), kind, ctx.ip(), ctx.userAgent());
+        } catch (RuntimeException e) {
+            // Logged here rather than by the error mapping, whose line would carry the path and so the token.
+            log.error("A {} ping could not be stored: {}", kind.key(), e.toString(), e);
+            ctx.status(503).header("Retry-After", "5").result(NOT_STORED);
+            return;
+        }
         switch (answer) {
             case RECORDED -> ctx.status(200).result(RECORDED);
             case UNKNOWN_TOKEN -> ctx.status(404).result(NOT_FOUND);
