@@ -69,6 +69,14 @@ class HeartbeatPingTest {
     }
 
     @Test
+    void aLargeBodyIsNotReadAndTheJobIsStillAnswered() {
+        HttpResponse<String> answer = send("POST", "/ping/" + REPORT_TOKEN + "/fail", "x".repeat(4 * 1024 * 1024));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(pingsOf("report")).extracting(Ping::kind).containsExactly(PingKind.FAIL);
+    }
+
+    @Test
     void anUnknownTokenGetsAPlain404AndLeavesNoTrace() {
         String almost = REPORT_TOKEN.substring(0, REPORT_TOKEN.length() - 1) + "x";
 
