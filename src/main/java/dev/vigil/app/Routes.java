@@ -11,6 +11,7 @@ import dev.vigil.actionitems.ActionItemApi;
 import dev.vigil.actionitems.ActionItemConsole;
 import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.heartbeats.PingHandlers;
 import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.incidents.console.NoticeApi;
@@ -53,7 +54,8 @@ final class Routes {
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
-            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers) {}
+            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers,
+            PingHandlers pings) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -85,6 +87,7 @@ final class Routes {
         PostmortemConsole postmortems = handlers.postmortems();
         SearchHandlers search = handlers.search();
         ActionItemConsole actionItems = handlers.actionItems();
+        PingHandlers pings = handlers.pings();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -120,6 +123,14 @@ final class Routes {
                 config.routes.post("/demo/{service}/fail", demo::fail);
                 config.routes.post("/demo/{service}/recover", demo::recover);
             }
+
+            // Heartbeats (issue 11): the token in the path is the credential; a cron job's GET or POST has no cookies.
+            config.routes.get("/ping/{token}", pings::success);
+            config.routes.post("/ping/{token}", pings::success);
+            config.routes.get("/ping/{token}/start", pings::start);
+            config.routes.post("/ping/{token}/start", pings::start);
+            config.routes.get("/ping/{token}/fail", pings::fail);
+            config.routes.post("/ping/{token}/fail", pings::fail);
 
             config.routes.get("/setup", accounts::showSetup);
             config.routes.post("/setup", accounts::setup);

@@ -38,6 +38,8 @@ import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.heartbeats.Heartbeats;
+import dev.vigil.heartbeats.PingHandlers;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -119,6 +121,7 @@ public final class Vigil {
     private final ProbeEngine probeEngine;
     private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
+    private final Heartbeats heartbeats;
     private final RetentionJob retention;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
@@ -158,8 +161,10 @@ public final class Vigil {
         this.telemetry = new Telemetry(database);
         this.probeEngine = new ProbeEngine(telemetry.recording(outages::recordAll), clock, Limits.STANDARD,
                 telemetry.engineObserver());
+        this.heartbeats = new Heartbeats(database, new SecretTokens(), config.site().url(), config.retention(), clock,
+                probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
-                httpClients, clock);
+                httpClients, heartbeats, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
@@ -214,7 +219,7 @@ public final class Vigil {
                 incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, heartbeats, times),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
@@ -231,12 +236,14 @@ public final class Vigil {
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
-                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, heartbeats, times, templates,
+                        siteName),
                 postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
-                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:"))));
+                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
+                new PingHandlers(heartbeats)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -277,6 +284,7 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("heartbeat-ping-retention", RETENTION_RUN, Duration.ofMinutes(2), at -> heartbeats.prune());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);

@@ -86,6 +86,26 @@ public final class ProbeEngine implements AutoCloseable {
         onTimer(() -> stopRun(probeId));
     }
 
+    /**
+     * Checks the probe once now, besides its schedule, because what it reads changed (a heartbeat's ping, issue 11).
+     * The check goes through the same limits and recorder as the others, so a probe's results stay one writer's,
+     * in order. Returns at once; does nothing for a probe that is not scheduled or while Vigil stops.
+     */
+    public void checkNow(String probeId) {
+        try {
+            timer.execute(() -> {
+                Run run = runs.get(probeId);
+                if (run == null || run.stopped || closing) {
+                    return;
+                }
+                long now = System.nanoTime();
+                apply(dispatcher.due(new Dispatcher.Due(run, run.plan.host(), clock.instant(), now), now));
+            });
+        } catch (RejectedExecutionException stopped) {
+            // Vigil is stopping: the probe's next scheduled check, after the restart, sees the same change.
+        }
+    }
+
     /** The last minute's start lags and skipped checks, and what is in flight and waiting now. */
     public EngineHealth health() {
         return lags.health(System.nanoTime(), inFlight, waiting);

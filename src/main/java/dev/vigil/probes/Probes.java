@@ -1,5 +1,6 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.HeartbeatTarget;
 import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
 import java.time.Clock;
@@ -8,10 +9,16 @@ import java.time.Clock;
 public final class Probes {
     private Probes() {}
 
-    /** @param clients the HTTP clients shared by all probes that run together */
-    public static Probe of(ProbeConfig config, Clock clock, HttpClients clients) {
+    /**
+     * @param clients the HTTP clients shared by all probes that run together
+     * @param pings the heartbeats' latest pings, which heartbeat probes read
+     */
+    public static Probe of(ProbeConfig config, Clock clock, HttpClients clients, PingBook pings) {
         if (config.target() instanceof HttpTarget) {
             return new HttpProbe(config, clock, clients);
+        }
+        if (config.target() instanceof HeartbeatTarget) {
+            return new HeartbeatProbe(config, clock, pings);
         }
         throw new IllegalArgumentException("no probe runs targets of type " + config.type());
     }
