@@ -37,6 +37,7 @@ import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.engine.ResultSink;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -151,7 +152,7 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
+        this.probeEngine = new ProbeEngine(ResultSink.of(outages::recordAll, database::writeFault), clock);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Runs the probes on their own: one timer thread starts each check on schedule, the check itself waits for its
  * target without a thread (see {@link dev.vigil.probes.Probe}), and one recorder thread writes the results. Vigil's
  * own jobs (the scheduler) share nothing with it. The recorder writes what has queued up as one batch, one
- * transaction (see {@link Recorder}). The {@link Limits} bound the checks in flight, overall and per
+ * transaction, and keeps results waiting in memory while the database cannot take them (see {@link Recorder}). The {@link Limits} bound the checks in flight, overall and per
  * host; a check that cannot start before its probe's next one is due is recorded as skipped, with the reason.
  *
  * <p>Every field below the constants is touched on the timer thread only, except the volatile counts, the start
@@ -51,7 +51,12 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     public ProbeEngine(ResultSink sink, Clock clock, Limits limits) {
-        this.recorder = new Recorder(sink);
+        this(sink, clock, limits, ResultBuffer.STANDARD_BOUND);
+    }
+
+    /** @param resultBound how many results may wait for the database before the oldest are dropped */
+    public ProbeEngine(ResultSink sink, Clock clock, Limits limits, int resultBound) {
+        this.recorder = new Recorder(sink, resultBound);
         this.clock = clock;
         this.limits = limits;
         this.dispatcher = new Dispatcher(limits);
@@ -82,6 +87,11 @@ public final class ProbeEngine implements AutoCloseable {
     /** The last minute's start lags and skipped checks, and what is in flight and waiting now. */
     public EngineHealth health() {
         return lags.health(System.nanoTime(), inFlight, waiting);
+    }
+
+    /** The results waiting for the database, and why they cannot be written, if they cannot. */
+    public ResultBacklog results() {
+        return recorder.backlog();
     }
 
     /** Starts no more checks, waits (a while) for those in flight to be recorded, then stops its threads. */
@@ -199,7 +209,15 @@ public final class ProbeEngine implements AutoCloseable {
         Duration patience = run.plan.timeout().plus(GRACE);
         check.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> result != null ? result : gaveUp(run, due, startedAt, failure))
-                .thenAccept(result -> recorder.result(result, () -> afterRecorded(run)));
+                .thenAccept(result -> {
+                    // Its place is freed once the result is queued, not written: a database that cannot take
+                    // results must not stop the checks (issue 11). Queued before the probe's next check starts,
+                    // its results still reach the database in order.
+                    if (recorder.add(result)) {
+                        lags.unrecorded(System.nanoTime());
+                    }
+                    afterQueued(run);
+                });
     }
 
     private CheckResult gaveUp(Run run, Dispatcher.Due due, Instant startedAt, Throwable failure) {
@@ -209,7 +227,7 @@ public final class ProbeEngine implements AutoCloseable {
                 "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null);
     }
 
-    private void afterRecorded(Run run) {
+    private void afterQueued(Run run) {
         try {
             timer.execute(() -> apply(dispatcher.finished(run, run.plan.host(), System.nanoTime())));
         } catch (RejectedExecutionException stopped) {
@@ -222,10 +240,8 @@ public final class ProbeEngine implements AutoCloseable {
         Run run = (Run) due.key;
         CheckResult skipped = new CheckResult(run.plan.id(), due.scheduledAt, clock.instant(), Duration.ZERO, null,
                 Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null);
-        if (!recorder.skip(skipped)) {
+        if (recorder.add(skipped)) {
             lags.unrecorded(now);
-            log.warn("Probe {}: a skipped check at {} could not be recorded; the database is far behind",
-                    run.plan.id(), due.scheduledAt);
         }
     }
 
