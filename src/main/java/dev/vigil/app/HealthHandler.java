@@ -39,9 +39,11 @@ record HealthHandler(Database database, Scheduler scheduler, ProbeEngine probes)
         boolean behind = probes.behind();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !healthy ? "unhealthy" : behind ? "behind" : "ok");
-        body.put("database", !databaseOk ? "unreachable" : results.sentence());
-        if (!databaseOk || results.failing()) {
-            body.put("reason", "database: " + (databaseOk ? results.sentence() : "unreachable"));
+        // Why results cannot be written says more than "unreachable", which is all a failed SELECT 1 tells.
+        String database = results.failing() ? results.sentence() : databaseOk ? "ok" : "unreachable";
+        body.put("database", database);
+        if (!database.equals("ok")) {
+            body.put("reason", "database: " + database);
         }
         body.put("scheduler", schedulerOk ? "running" : "stopped");
         body.put("probes", probesBody(probes));

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
 
     private final String jdbcUrl;
     private final Dialect dialect;
+    private final Optional<SharedMemoryGuard> guard;
     private volatile Pools pools;
 
     /** The connection pools and their Jdbi, once {@link #open()} has made them. */
@@ -48,6 +49,7 @@ public final class Database implements AutoCloseable {
     private Database(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
         this.dialect = Dialect.of(jdbcUrl);
+        this.guard = SharedMemoryGuard.of(sqliteFile(jdbcUrl));
     }
 
     /** The store at this URL, not yet connected: {@link #open()} connects and migrates. */
@@ -81,6 +83,7 @@ public final class Database implements AutoCloseable {
         if (current == null) {
             throw new IllegalStateException("the database is not open (Vigil.start opens it)");
         }
+        guard.ifPresent(SharedMemoryGuard::check);
         return current;
     }
 

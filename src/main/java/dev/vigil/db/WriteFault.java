@@ -21,7 +21,9 @@ public record WriteFault(String reason) {
     public static Optional<WriteFault> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Optional<WriteFault> fault = cause instanceof SQLiteException sqlite ? ofSqlite(sqlite)
-                    : cause instanceof SQLException sql ? ofSql(sql) : Optional.empty();
+                    : cause instanceof SQLException sql ? ofSql(sql)
+                    : cause instanceof SharedMemoryGuard.UnwritableDatabase ? Optional.of(new WriteFault(cause.getMessage()))
+                    : Optional.empty();
             if (fault.isPresent()) {
                 return fault;
             }
