@@ -170,7 +170,8 @@ class OutageStorageTest {
                 .satisfies(refused -> assertThat(database.writeFault(refused)).isEmpty());
 
         // Rolled back whole, so that the probe engine may write the batch again one result at a time.
-        assertThat(database.read(h -> new CheckStore().count(h))).isZero();
+        long stored = database.read(h -> new CheckStore().count(h));
+        assertThat(stored).isZero();
         assertThat(allOutages(database)).isEmpty();
         assertThat(service.recordAll(List.of(check(minute(1), Outcome.DOWN), check(minute(2), Outcome.DOWN),
                 check(minute(3), Outcome.DOWN)))).singleElement()
