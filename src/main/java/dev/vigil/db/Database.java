@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -218,19 +219,46 @@ public final class Database implements AutoCloseable {
         }
         try {
             FileStore disk = Files.getFileStore(file.getParent());
-            if (disk.isReadOnly()) {
+            Optional<String> refused = refusedWrite(file.getParent());
+            if (disk.isReadOnly() || refused.filter(r -> r.contains("Read-only")).isPresent()) {
                 return "read-only file system (" + reason + ")";
             }
-            if (!Files.isWritable(file) || !Files.isWritable(file.getParent())) {
-                return "the database file cannot be written (" + reason + ")";
-            }
-            if (disk.getUsableSpace() < MIN_FREE_BYTES) {
+            if (disk.getUsableSpace() < MIN_FREE_BYTES || refused.filter(r -> r.contains("space")).isPresent()) {
                 return reason.startsWith("disk full") ? reason : "disk full (" + reason + ")";
+            }
+            if (refused.isPresent() || !Files.isWritable(file)) {
+                return "the database file cannot be written: " + refused.orElse("not writable") + " (" + reason + ")";
             }
         } catch (IOException | SecurityException e) {
             return reason + "; the data folder cannot be examined: " + e.getMessage();
         }
         return reason;
+    }
+
+    /**
+     * Why a small file cannot be written in the folder, if it cannot: the file system's own words ("Read-only
+     * file system", "No space left on device"). Asked only after a failed write; mount flags and access(2) do
+     * not tell, for instance, of an ext4 file system that turned read-only after an error.
+     */
+    private static Optional<String> refusedWrite(Path folder) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(folder, ".vigil-write-check", ".tmp");
+            Files.write(probe, new byte[] {1});
+            return Optional.empty();
+        } catch (FileSystemException e) {
+            return Optional.of(e.getReason() == null ? e.toString() : e.getReason());
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // Left behind only when the folder turned unwritable between the two calls.
+                }
+            }
+        }
     }
 
     @Override
