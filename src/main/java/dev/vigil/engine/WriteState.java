@@ -46,8 +46,8 @@ final class WriteState {
         attempting = false;
         long since = faultReason != null ? faultSinceNanos : attemptSinceNanos;
         boolean ended = faultReason != null || nowNanos - attemptSinceNanos > STALLED_AFTER.toNanos();
+        lastEpisode = Duration.ofNanos(nowNanos - since);
         if (ended) {
-            lastEpisode = Duration.ofNanos(nowNanos - since);
             log.info("The database takes probe results again after {} s; {} results still wait and are being "
                     + "written, {} were dropped in all (recorded as no data)", lastEpisode.toSeconds(), waiting, dropped);
         }
@@ -62,7 +62,7 @@ final class WriteState {
         return first;
     }
 
-    /** How long the last episode lasted, from the first write that did not get through to the one that did. */
+    /** How long the last write took to get through, counted from the first failed attempt when it failed. */
     synchronized Duration lastEpisode() {
         return lastEpisode;
     }
