@@ -51,7 +51,15 @@ class DatabaseFaultsProcessTest {
         seen.addAll(watch(Duration.ofSeconds(4)));
         faults.release();
         long writableAt = System.currentTimeMillis();
-        RunningVigil.await(Duration.ofSeconds(40), "/health to answer 200 again", () -> vigil.status("/health") == 200);
+        RunningVigil.await(Duration.ofSeconds(40), "/health to answer 200 with nothing left waiting", () -> {
+            try {
+                var health = vigil.get("/health");
+                return health.statusCode() == 200
+                        && DatabaseFaultsTest.json(health.body()).at("/results/buffered").asInt() == 0;
+            } catch (IOException e) {
+                return false;
+            }
+        });
 
         assertThat(vigil.isAlive()).isTrue();
         assertThat(seen).allSatisfy(s -> assertThat(s.pageStatus()).as("GET / while unwritable").isEqualTo(200));

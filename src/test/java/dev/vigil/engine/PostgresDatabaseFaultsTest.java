@@ -62,8 +62,11 @@ class PostgresDatabaseFaultsTest {
             other.commit();
             releasedAt = System.currentTimeMillis();
         }
-        RunningVigil.await(Duration.ofSeconds(30), "/health to answer 200 again", () ->
-                vigil.get("/health").statusCode() == 200);
+        RunningVigil.await(Duration.ofSeconds(30), "/health to answer 200 with nothing left waiting", () -> {
+            HttpResponse<String> health = vigil.get("/health");
+            return health.statusCode() == 200
+                    && DatabaseFaultsTest.json(health.body()).at("/results/buffered").asInt() == 0;
+        });
 
         assertThat(pageDuring).containsOnly(200);
         assertThat(healthDuring).contains(503);
