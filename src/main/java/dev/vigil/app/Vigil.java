@@ -40,6 +40,7 @@ import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.heartbeats.PingHandlers;
+import dev.vigil.engine.ResultSink;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -159,8 +160,8 @@ public final class Vigil {
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
         this.telemetry = new Telemetry(database);
-        this.probeEngine = new ProbeEngine(telemetry.recording(outages::recordAll), clock, Limits.STANDARD,
-                telemetry.engineObserver());
+        this.probeEngine = new ProbeEngine(telemetry.recording(ResultSink.of(outages::recordAll, database::writeFault)),
+                clock, Limits.STANDARD, telemetry.engineObserver());
         this.heartbeats = new Heartbeats(database, new SecretTokens(), config.site().url(), config.retention(), clock,
                 probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
