@@ -31,6 +31,9 @@ final class ProbeReader {
     private static Map<String, TargetReader> types() {
         Map<String, TargetReader> types = new LinkedHashMap<>();
         types.put(HttpTarget.TYPE, new HttpTargetReader());
+        types.put(TcpTarget.TYPE, new TcpTargetReader());
+        types.put(TlsTarget.TYPE, new TlsTargetReader());
+        types.put(DnsTarget.TYPE, new DnsTargetReader());
         return types;
     }
 

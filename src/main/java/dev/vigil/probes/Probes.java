@@ -1,7 +1,10 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.DnsTarget;
 import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.TcpTarget;
+import dev.vigil.config.TlsTarget;
 import java.time.Clock;
 
 /** Makes the {@link Probe} that checks a configured probe's target, by its type. */
@@ -12,6 +15,15 @@ public final class Probes {
     public static Probe of(ProbeConfig config, Clock clock, HttpClients clients) {
         if (config.target() instanceof HttpTarget) {
             return new HttpProbe(config, clock, clients);
+        }
+        if (config.target() instanceof TcpTarget) {
+            return new TcpProbe(config, clock);
+        }
+        if (config.target() instanceof TlsTarget) {
+            return new TlsProbe(config, clock);
+        }
+        if (config.target() instanceof DnsTarget) {
+            return new DnsProbe(config, clock);
         }
         throw new IllegalArgumentException("no probe runs targets of type " + config.type());
     }
