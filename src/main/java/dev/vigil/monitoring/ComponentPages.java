@@ -15,7 +15,9 @@ public final class ComponentPages {
     public record ComponentRow(String id, String name, String group, String description, int position,
             String status, boolean fromConfig, boolean essential, List<ProbeRow> probes) {}
 
-    public record ProbeRow(String id, String url, String interval, String status, boolean fromConfig) {}
+    /** lastCheck: the outcome, reason and time of its latest check, or "none yet". */
+    public record ProbeRow(String id, String url, String interval, String status, String lastCheck,
+            boolean fromConfig) {}
 
     /** action is where the form posts; editing fixes the id. */
     public record ComponentForm(Frame frame, String action, boolean editing, Map<String, String> values,
