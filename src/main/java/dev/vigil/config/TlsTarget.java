@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * A TLS server whose certificate must be valid, trusted and for this host, and not about to expire.
  *
- * @param host the name the certificate must be for (also sent as SNI); or an IP address
+ * @param hostName the name the certificate must be for (also sent as SNI); or an IP address
  * @param certValidDays fewer days left than this is degraded
  */
-public record TlsTarget(String host, int port, Duration connectTimeout, int certValidDays) implements ProbeTarget {
+public record TlsTarget(String hostName, int port, Duration connectTimeout, int certValidDays) implements ProbeTarget {
 
     public static final String TYPE = "tls";
     public static final int DEFAULT_PORT = 443;
@@ -23,7 +23,7 @@ public record TlsTarget(String host, int port, Duration connectTimeout, int cert
 
     @Override
     public String host() {
-        return HostNames.withPort(host, port);
+        return HostNames.withPort(hostName, port);
     }
 
     @Override
@@ -34,7 +34,7 @@ public record TlsTarget(String host, int port, Duration connectTimeout, int cert
     @Override
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("host", host);
+        fields.put("host", hostName);
         fields.put("port", Integer.toString(port));
         fields.put("connect_timeout", Durations.format(connectTimeout));
         fields.put("expect.cert_valid_days", Integer.toString(certValidDays));

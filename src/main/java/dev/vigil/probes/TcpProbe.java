@@ -32,7 +32,7 @@ public final class TcpProbe implements Probe {
     @Override
     public CompletableFuture<CheckResult> start(Instant scheduledAt) {
         return new TcpExchange(config, target, scheduledAt, clock.instant())
-                .start(lookup, target.host(), target.port(), target.connectTimeout());
+                .start(lookup, target.hostName(), target.port(), target.connectTimeout());
     }
 
     /** Runs one check and waits for its result, for callers that have a thread to spare (tests, tools). */

@@ -33,15 +33,15 @@ final class TlsExchange extends SocketCheck {
 
     @Override
     CompletableFuture<Verdict> exchange(AsynchronousSocketChannel channel) {
-        SSLEngine engine = context.createSSLEngine(target.host(), target.port());
+        SSLEngine engine = context.createSSLEngine(target.hostName(), target.port());
         engine.setUseClientMode(true);
-        if (!isIpAddress(target.host())) {
+        if (!isIpAddress(target.hostName())) {
             SSLParameters parameters = engine.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName(target.host())));
+            parameters.setServerNames(List.of(new SNIHostName(target.hostName())));
             engine.setSSLParameters(parameters);
         }
         return new TlsHandshake(channel, engine).run()
-                .thenApply(chain -> CertificateVerdict.of(chain, target.host(), clock.instant(),
+                .thenApply(chain -> CertificateVerdict.of(chain, target.hostName(), clock.instant(),
                         target.certValidDays(), trust));
     }
 

@@ -43,7 +43,7 @@ public final class TlsProbe implements Probe {
     @Override
     public CompletableFuture<CheckResult> start(Instant scheduledAt) {
         return new TlsExchange(config, target, context, trust, clock, scheduledAt, clock.instant())
-                .start(lookup, target.host(), target.port(), target.connectTimeout());
+                .start(lookup, target.hostName(), target.port(), target.connectTimeout());
     }
 
     /** Runs one check and waits for its result, for callers that have a thread to spare (tests, tools). */
