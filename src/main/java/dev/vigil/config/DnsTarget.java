@@ -45,7 +45,8 @@ public record DnsTarget(String name, String record, String resolverHost, int res
 
     @Override
     public String shown() {
-        return TYPE + " " + record + " " + name + (resolverHost == null ? "" : " @" + resolver());
+        String withoutRoot = name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return TYPE + " " + record + " " + withoutRoot + (resolverHost == null ? "" : " @" + resolver());
     }
 
     @Override
