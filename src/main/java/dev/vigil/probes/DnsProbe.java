@@ -4,6 +4,7 @@ import dev.vigil.config.DnsTarget;
 import dev.vigil.config.ProbeConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -92,8 +93,10 @@ public final class DnsProbe implements Probe {
                 || message.contains("timed out") || message.contains("timeout")) {
             return Verdict.down(asked() + " did not answer within " + ReasonText.seconds(config.timeout()));
         }
-        return Verdict.down("query to " + asked() + " failed: " + Objects.requireNonNullElse(cause.getMessage(),
-                cause.getClass().getSimpleName()));
+        if (cause instanceof PortUnreachableException) {
+            return Verdict.down(asked() + " is not listening (port unreachable)");
+        }
+        return Verdict.down("query to " + asked() + " failed: " + SocketReasons.describe(cause));
     }
 
     private String asked() {

@@ -124,6 +124,16 @@ class DnsProbeTest {
     }
 
     @Test
+    void aResolverPortNobodyListensOnIsDown() {
+        int closed = NetworkProbes.closedPort();
+        CheckResult result = new DnsProbe(NetworkProbes.dns("example.test.", "A", closed, List.of()),
+                Clock.systemUTC()).check(Instant.now());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(result.reason()).isEqualTo("resolver 127.0.0.1:" + closed + " is not listening (port unreachable)");
+    }
+
+    @Test
     void theProbeAsksItsResolverEachTime() {
         DnsProbe probe = new DnsProbe(NetworkProbes.dns("example.test.", "A", server.port(), List.of()),
                 Clock.systemUTC());
