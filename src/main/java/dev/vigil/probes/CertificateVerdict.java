@@ -14,12 +14,11 @@ import javax.net.ssl.X509TrustManager;
  * Then trust (the authorities of the given trust manager), then the name, then the days left.
  */
 final class CertificateVerdict {
-    // The trust manager uses this only to check the key usage a TLS 1.3 server needs; the JDK passes it too.
-    private static final String ANY_KEY_EXCHANGE = "UNKNOWN";
-
     private CertificateVerdict() {}
 
-    static Verdict of(X509Certificate[] chain, String host, Instant now, int requiredDays, X509TrustManager trust) {
+    /** @param authType the handshake's key exchange, by which the trust manager checks the key's usage */
+    static Verdict of(X509Certificate[] chain, String authType, String host, Instant now, int requiredDays,
+            X509TrustManager trust) {
         X509Certificate leaf = chain[0];
         Instant notAfter = leaf.getNotAfter().toInstant();
         Instant notBefore = leaf.getNotBefore().toInstant();
@@ -30,7 +29,7 @@ final class CertificateVerdict {
             return Verdict.down(CertificateReasons.notYetValid(notBefore));
         }
         try {
-            trust.checkServerTrusted(chain, ANY_KEY_EXCHANGE);
+            trust.checkServerTrusted(chain, authType);
         } catch (CertificateException | IllegalArgumentException e) {
             return Verdict.down("certificate not trusted: " + untrusted(chain, e));
         }

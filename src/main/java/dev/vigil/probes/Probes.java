@@ -11,16 +11,16 @@ import java.time.Clock;
 public final class Probes {
     private Probes() {}
 
-    /** @param clients the HTTP clients shared by all probes that run together */
+    /** @param clients the HTTP clients and socket group shared by all probes that run together */
     public static Probe of(ProbeConfig config, Clock clock, HttpClients clients) {
         if (config.target() instanceof HttpTarget) {
             return new HttpProbe(config, clock, clients);
         }
         if (config.target() instanceof TcpTarget) {
-            return new TcpProbe(config, clock);
+            return new TcpProbe(config, clock, clients);
         }
         if (config.target() instanceof TlsTarget) {
-            return new TlsProbe(config, clock);
+            return new TlsProbe(config, clock, clients);
         }
         if (config.target() instanceof DnsTarget) {
             return new DnsProbe(config, clock);

@@ -4,6 +4,7 @@ import dev.vigil.config.ProbeConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * One run of a probe that opens a TCP connection (tcp, tls): the host's address, the connection, then the
  * type's own exchange, all within the probe's timeout. Each step runs when the previous one answers, on the
- * threads of the JVM's default channel group (which only run completion handlers, never wait) or of the lookup,
+ * threads of the shared channel group ({@link HttpClients#socketGroup()}, which only run completion handlers) or of the lookup,
  * so no thread waits for the target. The connection is closed when the check ends, also on a timeout.
  */
 abstract class SocketCheck {
@@ -27,6 +28,7 @@ abstract class SocketCheck {
     private volatile AsynchronousSocketChannel channel;
     private volatile Duration connectTimeout;
     private volatile String host;
+    private volatile boolean finished;
 
     SocketCheck(ProbeConfig config, Instant scheduledAt, Instant startedAt) {
         this.config = config;
@@ -45,14 +47,18 @@ abstract class SocketCheck {
         return SocketReasons.describe(cause);
     }
 
+    /** Where and how to connect: the probe's lookup and shared clients, and its target. */
+    record SocketPlan(HostLookup lookup, HttpClients clients, String host, int port, Duration connectTimeout) {}
+
     /** The future completes with the result, never exceptionally. */
-    final CompletableFuture<CheckResult> start(HostLookup lookup, String host, int port, Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.host = host;
+    final CompletableFuture<CheckResult> start(SocketPlan plan) {
+        this.connectTimeout = plan.connectTimeout();
+        this.host = plan.host();
         CompletableFuture<Verdict> run;
         try {
-            run = lookup.addressOf(host)
-                    .thenCompose(address -> connect(new InetSocketAddress(address, port), connectTimeout))
+            run = plan.lookup().addressOf(plan.host())
+                    .thenCompose(address -> connect(plan.clients(), new InetSocketAddress(address, plan.port()),
+                            plan.connectTimeout()))
                     .thenCompose(this::exchange);
         } catch (RuntimeException e) {
             run = CompletableFuture.failedFuture(e);
@@ -68,15 +74,21 @@ abstract class SocketCheck {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private CompletableFuture<AsynchronousSocketChannel> connect(InetSocketAddress address, Duration limit) {
+    private CompletableFuture<AsynchronousSocketChannel> connect(HttpClients clients, InetSocketAddress address,
+            Duration limit) {
         stage = Stage.CONNECT;
         AsynchronousSocketChannel opened;
         try {
-            opened = AsynchronousSocketChannel.open();
+            opened = AsynchronousSocketChannel.open(clients.socketGroup());
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
         channel = opened;
+        // A lookup that answers after the timeout must not leave a connection open that nothing will close.
+        if (finished) {
+            ChannelFutures.closeQuietly(opened);
+            return CompletableFuture.failedFuture(new ClosedChannelException());
+        }
         return ChannelFutures.connect(opened, address)
                 .orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(connected -> {
@@ -117,6 +129,7 @@ abstract class SocketCheck {
     }
 
     private void close() {
+        finished = true;
         AsynchronousSocketChannel opened = channel;
         if (opened != null) {
             ChannelFutures.closeQuietly(opened);

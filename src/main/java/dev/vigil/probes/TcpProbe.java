@@ -16,12 +16,15 @@ public final class TcpProbe implements Probe {
     private final ProbeConfig config;
     private final TcpTarget target;
     private final Clock clock;
+    private final HttpClients clients;
     private final HostLookup lookup = new HostLookup();
 
-    public TcpProbe(ProbeConfig config, Clock clock) {
+    /** @param clients shared by the probes that run together; its channel group holds the socket */
+    public TcpProbe(ProbeConfig config, Clock clock, HttpClients clients) {
         this.config = Objects.requireNonNull(config, "config");
         this.target = (TcpTarget) config.target();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     @Override
@@ -32,7 +35,8 @@ public final class TcpProbe implements Probe {
     @Override
     public CompletableFuture<CheckResult> start(Instant scheduledAt) {
         return new TcpExchange(config, target, scheduledAt, clock.instant())
-                .start(lookup, target.hostName(), target.port(), target.connectTimeout());
+                .start(new SocketCheck.SocketPlan(lookup, clients, target.hostName(), target.port(),
+                        target.connectTimeout()));
     }
 
     /** Runs one check and waits for its result, for callers that have a thread to spare (tests, tools). */

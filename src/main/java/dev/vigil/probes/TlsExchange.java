@@ -41,8 +41,8 @@ final class TlsExchange extends SocketCheck {
             engine.setSSLParameters(parameters);
         }
         return new TlsHandshake(channel, engine).run()
-                .thenApply(chain -> CertificateVerdict.of(chain, target.hostName(), clock.instant(),
-                        target.certValidDays(), trust));
+                .thenApply(server -> CertificateVerdict.of(server.chain(), server.authType(), target.hostName(),
+                        clock.instant(), target.certValidDays(), trust));
     }
 
     @Override

@@ -36,11 +36,19 @@ final class TlsHandshake {
         this.application = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
     }
 
-    /** Completes with the server's chain, its own certificate first, or fails with what ended the handshake. */
-    CompletableFuture<X509Certificate[]> run() {
+    /**
+     * What the handshake showed of the server.
+     *
+     * @param chain the server's certificate first
+     * @param authType the key exchange, as a trust manager takes it: "ECDHE_RSA" for TLS 1.2, "UNKNOWN" for 1.3
+     */
+    record Result(X509Certificate[] chain, String authType) {}
+
+    /** Completes with the server's chain, or fails with what ended the handshake. */
+    CompletableFuture<Result> run() {
         try {
             engine.beginHandshake();
-            return step().thenApply(done -> chain());
+            return step().thenApply(done -> new Result(chain(), authType(engine.getSession().getCipherSuite())));
         } catch (SSLException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -120,6 +128,12 @@ final class TlsHandshake {
         while ((task = engine.getDelegatedTask()) != null) {
             task.run();
         }
+    }
+
+    // TLS 1.2 suites name their key exchange ("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"); 1.3 suites do not.
+    private static String authType(String cipherSuite) {
+        int with = cipherSuite.indexOf("_WITH_");
+        return cipherSuite.startsWith("TLS_") && with > 0 ? cipherSuite.substring(4, with) : "UNKNOWN";
     }
 
     private X509Certificate[] chain() {

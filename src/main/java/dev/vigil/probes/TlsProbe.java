@@ -18,20 +18,22 @@ public final class TlsProbe implements Probe {
     private final ProbeConfig config;
     private final TlsTarget target;
     private final Clock clock;
+    private final HttpClients clients;
     private final X509TrustManager trust;
     private final HostLookup lookup = new HostLookup();
     private final SSLContext context = TrustedAuthorities.acceptingAnyChain();
 
-    /** With the JVM's trusted authorities. */
-    public TlsProbe(ProbeConfig config, Clock clock) {
-        this(config, clock, TrustedAuthorities.platform());
+    /** With the JVM's trusted authorities; clients are shared by the probes that run together. */
+    public TlsProbe(ProbeConfig config, Clock clock, HttpClients clients) {
+        this(config, clock, clients, TrustedAuthorities.platform());
     }
 
     /** @param trust the authorities the certificate must chain to, such as a test's own */
-    public TlsProbe(ProbeConfig config, Clock clock, X509TrustManager trust) {
+    public TlsProbe(ProbeConfig config, Clock clock, HttpClients clients, X509TrustManager trust) {
         this.config = Objects.requireNonNull(config, "config");
         this.target = (TlsTarget) config.target();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.trust = Objects.requireNonNull(trust, "trust");
     }
 
@@ -43,7 +45,8 @@ public final class TlsProbe implements Probe {
     @Override
     public CompletableFuture<CheckResult> start(Instant scheduledAt) {
         return new TlsExchange(config, target, context, trust, clock, scheduledAt, clock.instant())
-                .start(lookup, target.hostName(), target.port(), target.connectTimeout());
+                .start(new SocketCheck.SocketPlan(lookup, clients, target.hostName(), target.port(),
+                        target.connectTimeout()));
     }
 
     /** Runs one check and waits for its result, for callers that have a thread to spare (tests, tools). */

@@ -33,7 +33,9 @@ final class NetworkProbes {
 
     static CheckResult tcp(int port, String send, String expectReceive, Duration timeout) {
         TcpTarget target = new TcpTarget("127.0.0.1", port, CONNECT_TIMEOUT, send, expectReceive);
-        return new TcpProbe(config(target, timeout), Clock.systemUTC()).check(Instant.now());
+        try (HttpClients clients = new HttpClients()) {
+            return new TcpProbe(config(target, timeout), Clock.systemUTC(), clients).check(Instant.now());
+        }
     }
 
     static ProbeConfig tls(String host, int port, int certValidDays) {

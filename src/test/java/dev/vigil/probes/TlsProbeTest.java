@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.Test;
 class TlsProbeTest {
     private static TestCertificates authority;
     private static X509TrustManager trust;
+    private final HttpClients clients = new HttpClients();
+
+    @AfterEach
+    void closeTheClients() {
+        clients.close();
+    }
 
     @BeforeAll
     static void makeTheAuthority() throws Exception {
@@ -177,23 +184,23 @@ class TlsProbeTest {
     @Test
     void theJvmsOwnAuthoritiesDoNotTrustTheTestAuthority() throws Exception {
         try (LocalTlsServer server = new LocalTlsServer(authority.issue("localhost", Duration.ofDays(90)))) {
-            CheckResult result = new TlsProbe(NetworkProbes.tls("localhost", server.port(), 14), Clock.systemUTC())
-                    .check(Instant.now());
+            CheckResult result = new TlsProbe(NetworkProbes.tls("localhost", server.port(), 14), Clock.systemUTC(),
+                    clients).check(Instant.now());
 
             assertThat(result.reason()).isEqualTo(
                     "certificate not trusted: issued by Vigil Test CA, which is not a trusted authority");
         }
     }
 
-    private static CheckResult check(TestCertificates.Identity identity, String host, int days) throws Exception {
+    private CheckResult check(TestCertificates.Identity identity, String host, int days) throws Exception {
         try (LocalTlsServer server = new LocalTlsServer(identity)) {
             return probe(host, server.port(), days).check(Instant.now());
         }
     }
 
-    private static TlsProbe probe(String host, int port, int days) {
+    private TlsProbe probe(String host, int port, int days) {
         assertThat(InetAddress.getLoopbackAddress().getHostAddress()).isEqualTo("127.0.0.1");
-        return new TlsProbe(NetworkProbes.tls(host, port, days), Clock.systemUTC(), trust);
+        return new TlsProbe(NetworkProbes.tls(host, port, days), Clock.systemUTC(), clients, trust);
     }
 
     private static LocalDate dayOf(TestCertificates.Identity identity) {
