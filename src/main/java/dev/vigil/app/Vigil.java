@@ -36,7 +36,11 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.heartbeats.Heartbeats;
+import dev.vigil.heartbeats.PingHandlers;
+import dev.vigil.engine.ResultSink;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -80,6 +84,8 @@ import dev.vigil.search.SearchIndex;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
+import dev.vigil.telemetry.PrometheusHandler;
+import dev.vigil.telemetry.Telemetry;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.web.ErrorPages;
@@ -116,6 +122,7 @@ public final class Vigil {
     private final ProbeEngine probeEngine;
     private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
+    private final Heartbeats heartbeats;
     private final RetentionJob retention;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
@@ -123,6 +130,7 @@ public final class Vigil {
     private final ActionItemReminderJob reminders;
     private final Javalin web;
     private final ConfigSync configSync;
+    private final Telemetry telemetry;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
@@ -151,9 +159,13 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
+        this.telemetry = new Telemetry(database);
+        this.probeEngine = new ProbeEngine(telemetry.recording(ResultSink.of(outages::recordAll, database::writeFault)),
+                clock, Limits.STANDARD, telemetry.engineObserver());
+        this.heartbeats = new Heartbeats(database, new SecretTokens(), config.site().url(), config.retention(), clock,
+                probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
-                httpClients, clock);
+                httpClients, heartbeats, clock);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
@@ -208,12 +220,13 @@ public final class Vigil {
                 incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, heartbeats, times),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
-                new HealthHandler(database, scheduler, probeEngine), demo,
+                new HealthHandler(database, scheduler, probeEngine),
+                new PrometheusHandler(telemetry, config.metricsAccess()), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
@@ -224,13 +237,14 @@ public final class Vigil {
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
-                new ComponentConsole(componentEditor, reload, probes, database, probeStates, checks, times, templates,
-                        siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, heartbeats, checks, times,
+                        templates, siteName),
                 postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
-                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:"))));
+                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
+                new PingHandlers(heartbeats)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -271,6 +285,7 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("heartbeat-ping-retention", RETENTION_RUN, Duration.ofMinutes(2), at -> heartbeats.prune());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);
@@ -296,6 +311,11 @@ public final class Vigil {
     /** The port the web server listens on (useful when configured as 0). */
     public int port() {
         return web.port();
+    }
+
+    /** Vigil's figures for /metrics; the probe agents report to it with {@link Telemetry#agentSeen}. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** The web app, for tests that walk the route table. */

@@ -127,6 +127,10 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
         if (!Objects.equals(before.notifications().smtp(), after.notifications().smtp())) {
             settings.add("smtp: changed");
         }
+        // A secret too: said to have changed, never shown.
+        if (!Objects.equals(before.metricsAccess(), after.metricsAccess())) {
+            settings.add("metrics.token: changed");
+        }
         compare(settings, "VIGIL_PORT", before.port(), after.port());
         if (!Objects.equals(before.dbUrl(), after.dbUrl())) {
             settings.add("VIGIL_DB_URL: changed");

@@ -5,9 +5,12 @@ import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.RedactedUrl;
 import dev.vigil.config.TlsTarget;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.heartbeats.HeartbeatView;
+import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
@@ -33,17 +36,17 @@ import java.util.OptionalInt;
  * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
 public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
-        CheckStore checks, OutageStore outages, TimeFormat times) {
+        CheckStore checks, OutageStore outages, Heartbeats heartbeats, TimeFormat times) {
 
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
 
     public void list(Context ctx) {
-        JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(this::view).toList()));
+        JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(p -> view(p, ctx)).toList()));
     }
 
     public void one(Context ctx) {
-        JsonResponse.send(ctx, 200, view(find(ctx.pathParam("id"))));
+        JsonResponse.send(ctx, 200, view(find(ctx.pathParam("id")), ctx));
     }
 
     /** POST /api/v1/probes: starts checking at once. */
@@ -51,7 +54,7 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         ProbeConfig probe = JsonBody.of(ctx, FIELDS).readWith(values -> Entries.probe(values, editor.componentIds()));
         editor.createProbe(probe, ApiGuard.token(ctx).actor());
         ctx.header("Location", ApiErrors.BASE + "/probes/" + probe.id());
-        JsonResponse.send(ctx, 201, view(find(probe.id())));
+        JsonResponse.send(ctx, 201, view(find(probe.id()), ctx));
     }
 
     /** PATCH /api/v1/probes/{id}: the fields given change (expect's keys one by one); null restores a default. */
@@ -72,7 +75,7 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             return Entries.probe(merged, editor.componentIds());
         });
         editor.updateProbe(changed, ApiGuard.token(ctx).actor());
-        JsonResponse.send(ctx, 200, view(find(changed.id())));
+        JsonResponse.send(ctx, 200, view(find(changed.id()), ctx));
     }
 
     /** DELETE /api/v1/probes/{id}: stops checking; its history stays. */
@@ -86,7 +89,9 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
                 .orElseThrow(() -> new NotFound("There is no probe with the id \"" + id + "\"."));
     }
 
-    private Map<String, Object> view(ProbeConfig p) {
+    private Map<String, Object> view(ProbeConfig p, Context ctx) {
+        boolean admin = ApiGuard.token(ctx).role().includes(Role.ADMIN);
+        Map<String, Object> heartbeat = heartbeats.view(p.id()).map(h -> heartbeat(h, admin)).orElse(null);
         return database.read(handle -> {
             ProbeState state = states.load(handle, p.id()).map(ProbeStateStore.Versioned::state)
                     .orElse(ProbeState.initial());
@@ -104,6 +109,9 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst()
                     .map(c -> check(c, TlsTarget.TYPE.equals(p.type()))).orElse(null));
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
+            if (heartbeat != null) {
+                json.put("heartbeat", heartbeat);
+            }
             return json;
         });
     }
@@ -117,6 +125,22 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             Duration maxLatency = p.http().expect().maxLatency();
             json.put("max_latency_ms", maxLatency == null ? null : maxLatency.toMillis());
         }
+        return json;
+    }
+
+    /**
+     * A heartbeat's settings and latest pings (issue 11). ping_url carries the token only for an admin token and a
+     * token Vigil generated: a ping is a state change, and a token from vigil.yml is not kept.
+     */
+    private Map<String, Object> heartbeat(HeartbeatView h, boolean admin) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("period_seconds", h.period().toSeconds());
+        json.put("grace_seconds", h.grace().toSeconds());
+        json.put("token_source", h.tokenGenerated() ? "generated" : "config");
+        json.put("ping_url", admin && h.tokenGenerated() ? h.pingUrl() : h.maskedUrl());
+        json.put("last_ping_at", times.iso(h.lastPingAt()));
+        json.put("last_ping_kind", h.lastPing() == null ? null : h.lastPing().kind().key());
+        json.put("last_run_ms", h.lastRunDuration() == null ? null : h.lastRunDuration().toMillis());
         return json;
     }
 
