@@ -28,7 +28,8 @@ final class HttpTargetReader implements TargetReader {
         return url == null || connectTimeout == null ? null : new HttpTarget(url, connectTimeout, maxBody, expect);
     }
 
-    private static Duration connectTimeout(Section probe, Duration timeout) {
+    /** Also the tcp and tls probes' connect_timeout: the same default and rules. */
+    static Duration connectTimeout(Section probe, Duration timeout) {
         Duration defaultTimeout = timeout == null ? DEFAULT_CONNECT_TIMEOUT : Durations.shorterOf(DEFAULT_CONNECT_TIMEOUT, timeout);
         Duration connectTimeout = probe.duration("connect_timeout", defaultTimeout);
         if (connectTimeout == null) {

@@ -32,6 +32,9 @@ final class ProbeReader {
         Map<String, TargetReader> types = new LinkedHashMap<>();
         types.put(HttpTarget.TYPE, new HttpTargetReader());
         types.put(HeartbeatTarget.TYPE, new HeartbeatReader());
+        types.put(TcpTarget.TYPE, new TcpTargetReader());
+        types.put(TlsTarget.TYPE, new TlsTargetReader());
+        types.put(DnsTarget.TYPE, new DnsTargetReader());
         return types;
     }
 

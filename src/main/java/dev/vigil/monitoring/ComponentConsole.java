@@ -15,6 +15,7 @@ import dev.vigil.db.Database;
 import dev.vigil.heartbeats.HeartbeatView;
 import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.CheckStore;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
@@ -31,7 +32,8 @@ import java.util.Map;
  * console made and reload vigil.yml. Each POST redirects back; a refused form is shown again.
  */
 public record ComponentConsole(ComponentEditor editor, ConfigReload reload, ProbeRegistry registry, Database database,
-        ProbeStateStore states, Heartbeats heartbeats, TimeFormat times, Templates templates, String siteName) {
+        ProbeStateStore states, Heartbeats heartbeats, CheckStore checks, TimeFormat times, Templates templates,
+        String siteName) {
 
     private static final String LIST = "/console/components";
 
@@ -181,14 +183,21 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
     }
 
     private ComponentPages.ComponentRow row(Component c, List<ProbeConfig> running, boolean admin) {
-        Map<String, String> statuses = database.read(handle -> {
-            Map<String, String> byId = new LinkedHashMap<>();
-            states.statusesOf(handle, c.id()).forEach((id, s) -> byId.put(id, s.name().toLowerCase(Locale.ROOT)));
-            return byId;
+        List<ProbeConfig> ofComponent = running.stream().filter(p -> p.componentId().equals(c.id())).toList();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        Map<String, String> lastChecks = new LinkedHashMap<>();
+        database.read(handle -> {
+            states.statusesOf(handle, c.id()).forEach((id, s) -> statuses.put(id, s.name().toLowerCase(Locale.ROOT)));
+            // The last check's reason is where a tls probe shows its certificate's days left (issue 11).
+            ofComponent.forEach(p -> checks.latest(handle, p.id(), 1).forEach(check -> lastChecks.put(p.id(),
+                    check.outcome().name().toLowerCase(Locale.ROOT) + ": " + check.reason() + " ("
+                            + times.dateTime(check.startedAt()) + ")")));
+            return null;
         });
-        List<ComponentPages.ProbeRow> probes = running.stream().filter(p -> p.componentId().equals(c.id()))
+        List<ComponentPages.ProbeRow> probes = ofComponent.stream()
                 .map(p -> new ComponentPages.ProbeRow(p.id(), p.target().shown(), every(p),
-                        statuses.getOrDefault(p.id(), "unknown"), registry.isFromConfig(p.id()),
+                        statuses.getOrDefault(p.id(), "unknown"), lastChecks.getOrDefault(p.id(), "none yet"),
+                        registry.isFromConfig(p.id()),
                         heartbeats.view(p.id()).map(h -> heartbeatRow(h, admin)).orElse(null)))
                 .toList();
         return new ComponentPages.ComponentRow(c.id(), c.name(), c.groupName(), c.description(), c.position(),

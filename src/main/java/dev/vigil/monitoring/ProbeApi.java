@@ -4,6 +4,7 @@ import dev.vigil.accounts.ApiGuard;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.RedactedUrl;
+import dev.vigil.config.TlsTarget;
 import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
@@ -14,6 +15,7 @@ import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.CertificateReasons;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.time.TimeFormat;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * /api/v1/probes: each running probe with its confirmed status, its last check and its open
@@ -103,7 +106,8 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("timeout_ms", p.timeout().toMillis());
             json.put("thresholds", thresholds(p));
             json.put("status", state.status().name().toLowerCase(Locale.ROOT));
-            json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst().map(this::check).orElse(null));
+            json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst()
+                    .map(c -> check(c, TlsTarget.TYPE.equals(p.type()))).orElse(null));
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
             if (heartbeat != null) {
                 json.put("heartbeat", heartbeat);
@@ -140,13 +144,18 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         return json;
     }
 
-    private Map<String, Object> check(CheckResult c) {
+    /** @param tls adds certificate_days_left: null when the check saw no usable certificate */
+    private Map<String, Object> check(CheckResult c, boolean tls) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("at", times.iso(c.startedAt()));
         json.put("outcome", c.outcome().name().toLowerCase(Locale.ROOT));
         json.put("reason", c.reason());
         json.put("duration_ms", c.duration().toMillis());
         json.put("status_code", c.statusCode());
+        if (tls) {
+            OptionalInt daysLeft = CertificateReasons.daysLeft(c.reason());
+            json.put("certificate_days_left", daysLeft.isPresent() ? daysLeft.getAsInt() : null);
+        }
         return json;
     }
 

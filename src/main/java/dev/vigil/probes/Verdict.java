@@ -21,6 +21,10 @@ record Verdict(Outcome outcome, String reason) {
         return new Verdict(Outcome.UP, "OK");
     }
 
+    static Verdict up() {
+        return new Verdict(Outcome.UP, "OK");
+    }
+
     static Verdict down(String reason) {
         return new Verdict(Outcome.DOWN, ReasonText.shorten(reason));
     }

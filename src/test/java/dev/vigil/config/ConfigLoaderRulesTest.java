@@ -25,7 +25,7 @@ class ConfigLoaderRulesTest {
             max_body: 512                        | probes[0].max_body: "512" must be between 1KiB and 64MiB
             max_body: 65MiB                      | probes[0].max_body: "65MiB" must be between 1KiB and 64MiB
             max_body: 1MB                        | probes[0].max_body: "1MB" is not a size; use 512KiB, 1MiB or a number of bytes
-            type: icmp                           | probes[0].type: "icmp" is not a probe type; use one of http, heartbeat
+            type: icmp                           | probes[0].type: "icmp" is not a probe type; use one of http, heartbeat, tcp, tls, dns
             retry_interval: 2m                   | probes[0].retry_interval: "2m" must be between 1s and the interval (1m)
             locations: [server, eu], quorum: 3   | probes[0].quorum: "3" must not be more than the number of locations (2)
             locations: [server, Server]          | probes[0].locations: "Server": each location must be named once, in lower case letters, digits and dashes (at most 40)
