@@ -13,6 +13,7 @@ public final class Probes {
         if (config.target() instanceof HttpTarget) {
             return new HttpProbe(config, clock, clients);
         }
+        if (config.target() instanceof dev.vigil.config.StepsTarget) return new StepsProbe(config, clock, clients);
         throw new IllegalArgumentException("no probe runs targets of type " + config.type());
     }
 }
