@@ -48,7 +48,8 @@ final class ExpectationReader {
         List<Object> items = raw instanceof List<?> list ? new ArrayList<>(list)
                 : Values.isScalar(raw) ? List.of((Object[]) raw.toString().split(",")) : List.of();
         if (items.isEmpty()) {
-            expect.reject("status", "must be a status code, a range such as \"300-399\", or a list of them");
+            expect.complain("status", raw instanceof List<?> ? "lists no status code; give at least one"
+                    : Values.show(raw) + " must be a status code, a range such as \"300-399\", or a list of them");
             return StatusCodes.OK;
         }
         List<StatusCodes.Range> ranges = new ArrayList<>();

@@ -68,8 +68,11 @@ public final class Placeholders {
         return filled.toString();
     }
 
-    /** The text with each placeholder replaced by something a URL may hold, to check the rest of a URL template. */
+    /**
+     * The text with each placeholder replaced by a stand-in, to check the rest of a URL template: a digit, as it
+     * fits wherever a placeholder may stand (host, port, path, query).
+     */
     static String neutral(String text) {
-        return rewrite(text, name -> "x");
+        return rewrite(text, name -> "0");
     }
 }
