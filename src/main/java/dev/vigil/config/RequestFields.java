@@ -12,7 +12,7 @@ final class RequestFields {
 
     /** @param masked true for staff: credentials and secret-looking headers and body fields as {@link RedactedUrl#MASK} */
     static void put(Map<String, String> fields, String prefix, RequestSettings request, boolean masked) {
-        if (!request.method().equals(RequestSettings.defaultMethod(request.body()))) {
+        if (!request.method().equals("GET")) {
             fields.put(prefix + "method", request.method());
         }
         request.headers().forEach((name, value) -> fields.put(prefix + "headers." + name,

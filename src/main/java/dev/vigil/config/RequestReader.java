@@ -91,9 +91,15 @@ final class RequestReader {
         }
         boolean basic = auth.raw("basic") != null;
         boolean bearer = auth.raw("bearer") != null;
-        if (basic == bearer) {
-            request.complain("auth", basic ? "give basic or bearer, not both"
-                    : "give basic: {user, password} or bearer: TOKEN");
+        if (basic && bearer) {
+            request.complain("auth", "give basic or bearer, not both");
+            return null;
+        }
+        if (!basic && !bearer) {
+            // An unknown key was reported already, with the allowed ones.
+            if (AUTH_KEYS.containsAll(auth.values().keySet())) {
+                request.complain("auth", "give basic: {user, password} or bearer: TOKEN");
+            }
             return null;
         }
         if (bearer) {
