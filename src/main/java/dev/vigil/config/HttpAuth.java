@@ -32,6 +32,12 @@ public record HttpAuth(Scheme scheme, String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Masked, so that a log line or an exception message never holds the secret. */
+    @Override
+    public String toString() {
+        return scheme == Scheme.BASIC ? "basic " + user + ":" + RedactedUrl.MASK : "bearer " + RedactedUrl.MASK;
+    }
+
     /** The same credentials with each part passed through fill, such as a steps probe's {{name}} filling. */
     public HttpAuth filled(UnaryOperator<String> fill) {
         return new HttpAuth(scheme, user == null ? null : fill.apply(user), fill.apply(secret));

@@ -98,6 +98,12 @@ public record HttpTarget(URI url, RequestSettings request, Duration connectTimeo
         return fields;
     }
 
+    /** As staff see it, secrets masked, so that a log line or an exception message never holds one. */
+    @Override
+    public String toString() {
+        return TYPE + " " + shownFields();
+    }
+
     /** "host:port", with the scheme's default port when the URL has none. */
     public static String hostOf(URI url) {
         int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;

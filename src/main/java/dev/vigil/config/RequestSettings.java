@@ -23,6 +23,15 @@ public record RequestSettings(String method, Map<String, String> headers, String
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /** As staff see it, secrets masked, so that a log line or an exception message never holds one. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("method", method);
+        RequestFields.put(shown, "", this, true);
+        return shown.toString();
+    }
+
     /** GET, or POST when there is a body to send, as curl does with -d. */
     public static String defaultMethod(String body) {
         return body == null ? "GET" : "POST";

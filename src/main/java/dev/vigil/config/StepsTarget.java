@@ -38,6 +38,12 @@ public record StepsTarget(List<Step> steps, Duration connectTimeout, long maxBod
             extract = List.copyOf(extract);
         }
 
+        /** Its URL with secrets masked, and its request as staff see it. */
+        @Override
+        public String toString() {
+            return (name == null ? "" : "\"" + name + "\" ") + shownUrl(url) + " " + request;
+        }
+
         /** How failure reasons name it: step 2 "search", or step 2. */
         public String label(int index) {
             return "step " + (index + 1) + (name == null ? "" : " \"" + name + "\"");
@@ -88,6 +94,12 @@ public record StepsTarget(List<Step> steps, Duration connectTimeout, long maxBod
             step.extract().forEach(extraction -> fields.put(prefix + "extract." + extraction.name(), extraction.written()));
         }
         return fields;
+    }
+
+    /** As staff see it, secrets masked, so that a log line or an exception message never holds one. */
+    @Override
+    public String toString() {
+        return TYPE + " " + shownFields();
     }
 
     /** The URL with its secrets masked as {@link RedactedUrl} does; placeholders are kept as written. */
