@@ -2,6 +2,8 @@ package dev.vigil.probes;
 
 import dev.vigil.config.StatusCodes;
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +23,7 @@ record PlannedRequest(URI url, String method, Map<String, String> headers, Strin
     private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
 
     PlannedRequest {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /**
@@ -35,12 +37,12 @@ record PlannedRequest(URI url, String method, Map<String, String> headers, Strin
         if (!sameOrigin(url, next)) {
             kept = headers.entrySet().stream()
                     .filter(header -> !CREDENTIALS.contains(header.getKey().toLowerCase(Locale.ROOT)))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         }
         if (toGet) {
             kept = kept.entrySet().stream()
                     .filter(header -> !header.getKey().toLowerCase(Locale.ROOT).startsWith("content-"))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         }
         return new PlannedRequest(next, toGet ? "GET" : method, kept, toGet ? null : body, followRedirects, stopAt);
     }
