@@ -122,6 +122,9 @@ final class Routes {
                 config.routes.get("/demo/{service}/health", demo::health);
                 config.routes.post("/demo/{service}/fail", demo::fail);
                 config.routes.post("/demo/{service}/recover", demo::recover);
+                config.routes.post("/demo/app/sign-in", demo::signIn);
+                config.routes.get("/demo/app/search", demo::search);
+                config.routes.get("/demo/app/results/{id}", demo::result);
             }
 
             // Heartbeats (issue 11): the token in the path is the credential; a cron job's GET or POST has no cookies.

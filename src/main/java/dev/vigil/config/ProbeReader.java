@@ -31,6 +31,7 @@ final class ProbeReader {
     private static Map<String, TargetReader> types() {
         Map<String, TargetReader> types = new LinkedHashMap<>();
         types.put(HttpTarget.TYPE, new HttpTargetReader());
+        types.put(StepsTarget.TYPE, new StepsTargetReader());
         types.put(HeartbeatTarget.TYPE, new HeartbeatReader());
         types.put(TcpTarget.TYPE, new TcpTargetReader());
         types.put(TlsTarget.TYPE, new TlsTargetReader());

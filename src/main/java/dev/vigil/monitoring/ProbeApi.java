@@ -121,7 +121,9 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         json.put("failures_to_open", p.failuresToOpen());
         json.put("successes_to_close", p.successesToClose());
         if (p.isHttp()) {
-            json.put("expected_status", p.http().expect().status());
+            // The lowest code keeps the field a number; expected_statuses lists them all, as in "200, 300-399".
+            json.put("expected_status", p.http().expect().status().lowest());
+            json.put("expected_statuses", p.http().expect().status().toString());
             Duration maxLatency = p.http().expect().maxLatency();
             json.put("max_latency_ms", maxLatency == null ? null : maxLatency.toMillis());
         }

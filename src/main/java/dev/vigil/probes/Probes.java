@@ -4,6 +4,7 @@ import dev.vigil.config.DnsTarget;
 import dev.vigil.config.HeartbeatTarget;
 import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.StepsTarget;
 import dev.vigil.config.TcpTarget;
 import dev.vigil.config.TlsTarget;
 import java.time.Clock;
@@ -19,6 +20,9 @@ public final class Probes {
     public static Probe of(ProbeConfig config, Clock clock, HttpClients clients, PingBook pings) {
         if (config.target() instanceof HttpTarget) {
             return new HttpProbe(config, clock, clients);
+        }
+        if (config.target() instanceof StepsTarget) {
+            return new StepsProbe(config, clock, clients);
         }
         if (config.target() instanceof HeartbeatTarget) {
             return new HeartbeatProbe(config, clock, pings);

@@ -42,6 +42,7 @@ class EveryPageBrowserTest {
             Map.entry("/api/*", "JSON"), Map.entry("/health", "JSON"), Map.entry("/metrics", "Prometheus text"),
             Map.entry("/history.atom", "a feed"),
             Map.entry("/history.rss", "a feed"), Map.entry("/demo/{service}/health", "the demo target's plain text"),
+            Map.entry("/demo/app/*", "the demo tracker's JSON and bare pages, behind its own sign-in"),
             Map.entry("/console/action-items.csv", "CSV"), Map.entry("/ping/*", "a heartbeat's plain-text answer to its job"), Map.entry("/console/postmortems/{id}/export.md", "Markdown"),
             // Reached from links that only a mailed subscription makes; they share the subscribe page's template.
             Map.entry("/subscribe/confirm/{token}", "mailed link"), Map.entry("/unsubscribe/{token}", "mailed link"));

@@ -23,6 +23,7 @@ class RouteTableTest {
             "GET /api/v2/scheduled-maintenances/upcoming.json", "GET /api/v2/scheduled-maintenances/active.json",
             "GET /api/v2/scheduled-maintenances.json", "GET /history.atom", "GET /history.rss",
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
+            "POST /demo/app/sign-in", "GET /demo/app/search", "GET /demo/app/results/{id}",
             "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
             // One-time links: the random token in the path is what lets the holder in.
             "GET /invite/{token}", "POST /invite/{token}", "GET /reset/{token}", "POST /reset/{token}",
