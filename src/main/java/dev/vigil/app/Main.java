@@ -1,5 +1,6 @@
 package dev.vigil.app;
 
+import dev.vigil.probes.HttpClients;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ConfigSource;
@@ -28,6 +29,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        HttpClients.closeIdleConnectionsSoon();
         Map<String, String> env = System.getenv();
         Path configFile = Path.of(env.getOrDefault("VIGIL_CONFIG", "data/vigil.yml"));
         Set<String> demoFailing = new LinkedHashSet<>();

@@ -11,6 +11,7 @@ import dev.vigil.actionitems.ActionItemApi;
 import dev.vigil.actionitems.ActionItemConsole;
 import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.heartbeats.PingHandlers;
 import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.incidents.console.NoticeApi;
@@ -29,6 +30,7 @@ import dev.vigil.postmortems.PostmortemReviewConsole;
 import dev.vigil.reminders.ReminderConsole;
 import dev.vigil.search.SearchHandlers;
 import dev.vigil.statuspage.StatusHandlers;
+import dev.vigil.telemetry.PrometheusHandler;
 import dev.vigil.web.ErrorMapping;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
@@ -46,12 +48,14 @@ final class Routes {
     private Routes() {}
 
     /** Everything the routes call. demo is null when the demo target is off. */
-    public record Handlers(StatusHandlers status, HealthHandler health, DemoTarget demo, AccountHandlers accounts,
+    public record Handlers(StatusHandlers status, HealthHandler health, PrometheusHandler prometheus,
+            DemoTarget demo, AccountHandlers accounts,
             ConsoleHandlers console, IncidentConsole incidents, StaffGuard guard, Access access, AdminApi api,
             MaintenanceHandlers maintenance, SubscribeHandlers subscribe, NotificationConsole notifications,
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
-            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers) {}
+            SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers,
+            PingHandlers pings) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -83,6 +87,7 @@ final class Routes {
         PostmortemConsole postmortems = handlers.postmortems();
         SearchHandlers search = handlers.search();
         ActionItemConsole actionItems = handlers.actionItems();
+        PingHandlers pings = handlers.pings();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -109,13 +114,26 @@ final class Routes {
             config.routes.get("/history.rss", status::rssFeed);
             config.routes.get("/incidents/{id}", status::incident);
             config.routes.get("/health", health::check);
+            // For Prometheus: anonymous, or behind its own bearer token when metrics.token is set.
+            config.routes.get("/metrics", handlers.prometheus()::serve);
             // The admin API's description reveals no data; ApiGuard.requireToken lets this one path through.
             config.routes.get("/api/v1/openapi.json", api.openApi()::serve);
             if (demo != null) {
                 config.routes.get("/demo/{service}/health", demo::health);
                 config.routes.post("/demo/{service}/fail", demo::fail);
                 config.routes.post("/demo/{service}/recover", demo::recover);
+                config.routes.post("/demo/app/sign-in", demo::signIn);
+                config.routes.get("/demo/app/search", demo::search);
+                config.routes.get("/demo/app/results/{id}", demo::result);
             }
+
+            // Heartbeats (issue 11): the token in the path is the credential; a cron job's GET or POST has no cookies.
+            config.routes.get("/ping/{token}", pings::success);
+            config.routes.post("/ping/{token}", pings::success);
+            config.routes.get("/ping/{token}/start", pings::start);
+            config.routes.post("/ping/{token}/start", pings::start);
+            config.routes.get("/ping/{token}/fail", pings::fail);
+            config.routes.post("/ping/{token}/fail", pings::fail);
 
             config.routes.get("/setup", accounts::showSetup);
             config.routes.post("/setup", accounts::setup);

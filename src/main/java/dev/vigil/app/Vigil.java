@@ -36,7 +36,11 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.db.Database;
 import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.heartbeats.Heartbeats;
+import dev.vigil.heartbeats.PingHandlers;
+import dev.vigil.engine.ResultSink;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -82,6 +86,8 @@ import dev.vigil.search.SearchIndex;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
+import dev.vigil.telemetry.PrometheusHandler;
+import dev.vigil.telemetry.Telemetry;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
 import dev.vigil.uptime.UptimeRollups;
@@ -121,6 +127,7 @@ public final class Vigil {
     private final ProbeEngine probeEngine;
     private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
+    private final Heartbeats heartbeats;
     private final RetentionJob retention;
     private final CheckRollups checkRollups;
     private final UptimeRollups uptimeRollups;
@@ -130,6 +137,7 @@ public final class Vigil {
     private final ActionItemReminderJob reminders;
     private final Javalin web;
     private final ConfigSync configSync;
+    private final Telemetry telemetry;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
@@ -158,9 +166,13 @@ public final class Vigil {
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
-        this.probeEngine = new ProbeEngine(outages::recordAll, clock);
+        this.telemetry = new Telemetry(database);
+        this.probeEngine = new ProbeEngine(telemetry.recording(ResultSink.of(outages::recordAll, database::writeFault)),
+                clock, Limits.STANDARD, telemetry.engineObserver());
+        this.heartbeats = new Heartbeats(database, new SecretTokens(), config.site().url(), config.retention(), clock,
+                probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
-                httpClients, clock);
+                httpClients, heartbeats, clock);
         CheckRollupStore rollupStore = new CheckRollupStore();
         this.checkRollups = new CheckRollups(database, checks, rollupStore, config.site().timeZone());
         this.uptimeRollups = new UptimeRollups(database, components, probeStates, checks, sessions,
@@ -219,13 +231,14 @@ public final class Vigil {
                 incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(probes, componentEditor, database, probeStates, checks, rollupStore, outageStore, times,
-                        clock),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, rollupStore, outageStore, heartbeats,
+                        times, clock),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
         this.web = Routes.create(new Routes.Handlers(new StatusHandlers(publisher),
-                new HealthHandler(database, scheduler, probeEngine), demo,
+                new HealthHandler(database, scheduler, probeEngine),
+                new PrometheusHandler(telemetry, config.metricsAccess()), demo,
                 new AccountHandlers(accounts, templates, cookies, tokens, siteName),
                 new ConsoleHandlers(new HomeConsole(database, actionItems, clock, times, templates, siteName), database, audit,
                         templates, times, siteName),
@@ -236,12 +249,14 @@ public final class Vigil {
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
-                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, heartbeats, checks, times,
+                        templates, siteName),
                 postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
-                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:"))));
+                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
+                new PingHandlers(heartbeats)));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -287,6 +302,7 @@ public final class Vigil {
             rollUp();
             publisher.invalidate();
         });
+        scheduler.every("heartbeat-ping-retention", RETENTION_RUN, Duration.ofMinutes(2), at -> heartbeats.prune());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);
@@ -318,6 +334,11 @@ public final class Vigil {
     /** The port the web server listens on (useful when configured as 0). */
     public int port() {
         return web.port();
+    }
+
+    /** Vigil's figures for /metrics; the probe agents report to it with {@link Telemetry#agentSeen}. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** The web app, for tests that walk the route table. */

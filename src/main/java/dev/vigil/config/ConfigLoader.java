@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes",
-            "smtp", "notifications", "reminders", "postmortems");
+            "smtp", "notifications", "reminders", "postmortems", "metrics");
     private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
 
@@ -80,7 +80,8 @@ public final class ConfigLoader {
                 retention, demo, server.bootstrapToken(), new NotificationConfig(smtp, privateWebhooks),
                 ReminderReader.read(root),
                 PostmortemReader.read(root),
-                firstAdmin);
+                firstAdmin,
+                MetricsAccessReader.read(root));
     }
 
     private static Duration retention(Section root) {

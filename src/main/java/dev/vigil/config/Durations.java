@@ -48,4 +48,8 @@ public final class Durations {
         }
         return millis + "ms";
     }
+
+    public static Duration shorterOf(Duration first, Duration second) {
+        return first.compareTo(second) <= 0 ? first : second;
+    }
 }

@@ -39,7 +39,29 @@ public final class Entries {
         ProbeConfig probe = ProbeReader.read(Section.entry(fields, ProbeReader.KEYS, problems), new HashSet<>(),
                 componentIds);
         throwIfAny(problems);
+        requireStorable(probe);
         return probe;
+    }
+
+    /**
+     * Probes made in the console or the API are stored as plain HTTP probes, with the columns they have always had;
+     * methods, headers, bodies, steps and the richer expectations are written in vigil.yml.
+     */
+    private static void requireStorable(ProbeConfig probe) {
+        if (!(probe.target() instanceof HttpTarget http)) {
+            throw InvalidInput.of("type", "The console and the API make HTTP probes; declare a "
+                    + probe.type() + " probe in vigil.yml.");
+        }
+        HttpTarget.Expectation expect = http.expect();
+        if (expect.status().single().isEmpty()) {
+            throw InvalidInput.of("expect.status", "Give one status code here; lists and ranges are set in vigil.yml.");
+        }
+        if (!http.isPlain()) {
+            String field = expect.bodyMatches() != null ? "expect.body_matches"
+                    : !expect.json().isEmpty() ? "expect.json" : !expect.headers().isEmpty() ? "expect.headers" : "url";
+            throw InvalidInput.of(field, "Methods, headers, bodies and checks beyond status, body_contains and "
+                    + "max_latency are set in vigil.yml; here a probe is a plain GET.");
+        }
     }
 
     /** A probe's settings as text in the file's notation, by flat key; empty text for what is not set. */
@@ -47,15 +69,13 @@ public final class Entries {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", probe.id());
         fields.put("component", probe.componentId());
-        fields.put("url", probe.url().toString());
+        if (!probe.isHttp()) {
+            fields.put("type", probe.type());
+        }
+        fields.putAll(probe.target().fields());
         fields.put("interval", Durations.format(probe.interval()));
         fields.put("timeout", Durations.format(probe.timeout()));
-        fields.put("connect_timeout", Durations.format(probe.connectTimeout()));
-        fields.put("max_body", ByteSizes.format(probe.maxBodyBytes()));
-        fields.put("expect.status", Integer.toString(probe.expect().status()));
-        fields.put("expect.body_contains", orEmpty(probe.expect().bodyContains()));
-        fields.put("expect.max_latency",
-                probe.expect().maxLatency() == null ? "" : Durations.format(probe.expect().maxLatency()));
+        fields.put("retry_interval", Durations.format(probe.retryInterval()));
         fields.put("failures_to_open", Integer.toString(probe.failuresToOpen()));
         fields.put("successes_to_close", Integer.toString(probe.successesToClose()));
         return fields;

@@ -1,37 +1,45 @@
 package dev.vigil.config;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
- * A probe as declared in the YAML file.
+ * A probe as declared in the YAML file (or made in the console): the settings every type shares, and its
+ * {@link ProbeTarget}.
  *
  * @param timeout the whole check, connection included, must finish within it
- * @param connectTimeout the TCP (and TLS) connection alone; never longer than timeout
- * @param maxBodyBytes how much of the response body is read at most; the rest is discarded
+ * @param retryInterval how soon a failing probe is checked again while its failure is not yet confirmed, so that
+ *     confirming takes seconds rather than whole intervals; never longer than interval
  */
 public record ProbeConfig(
         String id,
         String componentId,
-        String type,
-        URI url,
+        ProbeTarget target,
         Duration interval,
         Duration timeout,
-        Duration connectTimeout,
-        Expectation expect,
+        Duration retryInterval,
         int failuresToOpen,
         int successesToClose,
-        long maxBodyBytes) {
+        ProbeLocations locations) {
 
-    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    public static final int MAX_REDIRECTS = 10;
+    /** The default retry interval: the smaller of the interval and ten seconds. */
+    public static Duration defaultRetryInterval(Duration interval) {
+        Duration tenSeconds = Duration.ofSeconds(10);
+        return interval.compareTo(tenSeconds) < 0 ? interval : tenSeconds;
+    }
 
-    /**
-     * What a passing check looks like.
-     *
-     * @param status the expected HTTP status code
-     * @param bodyContains null when the body is not checked
-     * @param maxLatency null when any latency within the timeout is fine; slower is degraded, not down
-     */
-    public record Expectation(int status, String bodyContains, Duration maxLatency) {}
+    public String type() {
+        return target.type();
+    }
+
+    /** The HTTP target of an HTTP probe. */
+    public HttpTarget http() {
+        if (target instanceof HttpTarget http) {
+            return http;
+        }
+        throw new IllegalStateException("probe " + id + " is a " + target.type() + " probe, not an HTTP one");
+    }
+
+    public boolean isHttp() {
+        return target instanceof HttpTarget;
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param postmortems the postmortem settings, such as the action items' default due days by severity
  * @param firstAdmin VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD: the administrator to create when
  *     there is none yet; null when unset. Holds a secret: never log it.
+ * @param metricsAccess who may read /metrics (metrics.token); holds a secret: never log it
  */
 public record VigilConfig(
         SiteConfig site,
@@ -33,7 +34,8 @@ public record VigilConfig(
         NotificationConfig notifications,
         ReminderPolicy reminders,
         PostmortemConfig postmortems,
-        FirstAdmin firstAdmin) {
+        FirstAdmin firstAdmin,
+        MetricsAccess metricsAccess) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -51,17 +53,18 @@ public record VigilConfig(
                 + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", retention=" + retention + ", demo=" + demo
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
                 + ", notifications=" + notifications + ", reminders=" + reminders + ", postmortems=" + postmortems
-                + ", firstAdmin=" + (firstAdmin == null ? "unset" : firstAdmin) + "]";
+                + ", firstAdmin=" + (firstAdmin == null ? "unset" : firstAdmin) + ", metricsAccess=" + metricsAccess
+                + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems, firstAdmin);
+                notifications, reminders, postmortems, firstAdmin, metricsAccess);
     }
 
     /** The same settings with the components and probes of a reloaded file (the rest needs a restart). */
     public VigilConfig withMonitoring(List<ComponentConfig> newComponents, List<ProbeConfig> newProbes) {
         return new VigilConfig(site, newComponents, newProbes, port, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems, firstAdmin);
+                notifications, reminders, postmortems, firstAdmin, metricsAccess);
     }
 }

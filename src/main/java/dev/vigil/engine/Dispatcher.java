@@ -24,6 +24,8 @@ final class Dispatcher {
         final Object key;
         final String host;
         final Instant scheduledAt;
+        /** When it fell due, on System.nanoTime. */
+        final long dueNanos;
         private long readyNanos;
         private boolean targetBlocked;
         private SkipReason blockedBy;
@@ -32,6 +34,7 @@ final class Dispatcher {
             this.key = key;
             this.host = host;
             this.scheduledAt = scheduledAt;
+            this.dueNanos = dueNanos;
             this.readyNanos = dueNanos;
         }
     }

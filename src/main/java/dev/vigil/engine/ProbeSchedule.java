@@ -1,31 +1,31 @@
 package dev.vigil.engine;
 
 import dev.vigil.probes.Probe;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * One probe as the engine runs it: checked every interval, first after firstDelay.
+ * One probe as the engine runs it: checked every interval, first after firstDelay; while it is failing but its
+ * failure is not yet confirmed, again after retryInterval instead.
  *
  * @param host "host:port" of the target, which the per-host limit counts by (redirects elsewhere are not counted)
  * @param timeout the probe's own timeout; the engine gives up on a check that outlives it by far
+ * @param failuresToConfirm how many failed checks in a row confirm a failure; retries stop there
  */
-public record ProbeSchedule(Probe probe, String host, Duration interval, Duration timeout, Duration firstDelay) {
+public record ProbeSchedule(Probe probe, String host, Duration interval, Duration timeout, Duration firstDelay,
+        Duration retryInterval, int failuresToConfirm) {
 
     public ProbeSchedule {
-        if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("interval must be positive");
+        if (interval.isZero() || interval.isNegative() || retryInterval.isZero() || retryInterval.isNegative()) {
+            throw new IllegalArgumentException("intervals must be positive");
         }
+    }
+
+    /** A probe that is never retried sooner than its interval. */
+    public ProbeSchedule(Probe probe, String host, Duration interval, Duration timeout, Duration firstDelay) {
+        this(probe, host, interval, timeout, firstDelay, interval, 1);
     }
 
     public String id() {
         return probe.id();
-    }
-
-    /** "host:port", with the scheme's default port when the URL has none. */
-    public static String hostOf(URI url) {
-        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        return String.valueOf(url.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

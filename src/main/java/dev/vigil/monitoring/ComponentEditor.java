@@ -4,6 +4,7 @@ import dev.vigil.accounts.AuditLog;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.ComponentConfig;
+import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.RedactedUrl;
 import dev.vigil.db.Database;
@@ -130,7 +131,7 @@ public final class ComponentEditor {
                         + "(perhaps a removed one); choose another id");
             }
             saveProbe(handle, probe);
-            audit.record(handle, now(), actor, "probe.created", "probe", probe.id(), probe.url().getHost());
+            audit.record(handle, now(), actor, "probe.created", "probe", probe.id(), probe.http().url().getHost());
         });
         registry.refresh();
     }
@@ -140,7 +141,7 @@ public final class ComponentEditor {
         ProbeConfig probe = withStoredSecrets(submitted, editableProbe(submitted.id()));
         write(handle -> {
             saveProbe(handle, probe);
-            audit.record(handle, now(), actor, "probe.updated", "probe", probe.id(), probe.url().getHost());
+            audit.record(handle, now(), actor, "probe.updated", "probe", probe.id(), probe.http().url().getHost());
         });
         registry.refresh();
     }
@@ -160,16 +161,17 @@ public final class ComponentEditor {
     }
 
     private static ProbeConfig withStoredSecrets(ProbeConfig submitted, ProbeConfig stored) {
-        URI url = RedactedUrl.restore(submitted.url(), stored.url()).orElseThrow(() -> InvalidInput.of("url",
+        URI url = RedactedUrl.restore(submitted.http().url(), stored.http().url()).orElseThrow(() -> InvalidInput.of("url",
                 "The URL still shows " + RedactedUrl.MASK + " where a password or secret was, but it now points "
                 + "elsewhere or names it differently; type the password or secret again"));
-        return new ProbeConfig(submitted.id(), submitted.componentId(), submitted.type(), url, submitted.interval(),
-                submitted.timeout(), submitted.connectTimeout(), submitted.expect(), submitted.failuresToOpen(),
-                submitted.successesToClose(), submitted.maxBodyBytes());
+        HttpTarget target = submitted.http().withUrl(url);
+        return new ProbeConfig(submitted.id(), submitted.componentId(), target, submitted.interval(),
+                submitted.timeout(), submitted.retryInterval(), submitted.failuresToOpen(),
+                submitted.successesToClose(), submitted.locations());
     }
 
     private void saveProbe(Handle handle, ProbeConfig probe) {
-        probes.register(handle, probe.id(), probe.componentId(), probe.url().toString(), SOURCE, now());
+        probes.register(handle, probe.id(), probe.componentId(), probe.http().url().toString(), SOURCE, now());
         settings.save(handle, probe, now());
         statuses.rederiveStatuses(handle, now());
     }

@@ -81,8 +81,8 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
             ProbeConfig was = old.get(p.id());
             if (was == null) {
                 changes.add(new Change("added", p.id(), consoleIds.contains(p.id())
-                        ? List.of("takes over the probe of the same id made in the console", "url: " + shown(p))
-                        : List.of("url: " + shown(p), "every " + Durations.format(p.interval()))));
+                        ? List.of("takes over the probe of the same id made in the console", shownTarget(p))
+                        : List.of(shownTarget(p), "every " + Durations.format(p.interval()))));
             } else if (!was.equals(p)) {
                 changes.add(new Change("changed", p.id(), probeFieldChanges(was, p)));
             }
@@ -103,17 +103,15 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
     private static List<String> probeFieldChanges(ProbeConfig was, ProbeConfig now) {
         Map<String, String> before = new LinkedHashMap<>(Entries.fieldsOf(was));
         Map<String, String> after = new LinkedHashMap<>(Entries.fieldsOf(now));
-        before.put("url", shown(was));
-        after.put("url", shown(now));
+        before.putAll(was.target().shownFields());
+        after.putAll(now.target().shownFields());
         List<String> details = fieldChanges(before, after);
-        if (!was.url().equals(now.url()) && shown(was).equals(shown(now))) {
-            details.add("url: a password or secret in it changed (not shown)");
+        if (!was.target().equals(now.target()) && before.equals(after)) {
+            boolean inUrl = was.isHttp() && now.isHttp() && !was.http().url().equals(now.http().url());
+            details.add(inUrl ? "url: a password or secret in it changed (not shown)"
+                    : "a password or secret changed (not shown)");
         }
         return details;
-    }
-
-    private static String shown(ProbeConfig probe) {
-        return RedactedUrl.of(probe.url());
     }
 
     private static List<String> restartSettings(VigilConfig before, VigilConfig after) {
@@ -129,6 +127,10 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
         // The mail settings hold a password: say that they changed, not how.
         if (!Objects.equals(before.notifications().smtp(), after.notifications().smtp())) {
             settings.add("smtp: changed");
+        }
+        // A secret too: said to have changed, never shown.
+        if (!Objects.equals(before.metricsAccess(), after.metricsAccess())) {
+            settings.add("metrics.token: changed");
         }
         compare(settings, "VIGIL_PORT", before.port(), after.port());
         if (!Objects.equals(before.dbUrl(), after.dbUrl())) {
@@ -166,5 +168,9 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
         Map<String, T> map = new LinkedHashMap<>();
         items.forEach(item -> map.put(id.apply(item), item));
         return map;
+    }
+
+    private static String shownTarget(ProbeConfig probe) {
+        return (probe.isHttp() ? "url: " : probe.type() + ": ") + probe.target().shown();
     }
 }

@@ -43,7 +43,8 @@ public final class ConfigSync {
         components.retireAllExcept(handle, config.components().stream().map(ComponentConfig::id).toList(), SOURCE, now);
         for (ProbeConfig p : config.probes()) {
             // vigil.yml is the source of truth: a probe it declares takes over a console probe of the same id.
-            probes.register(handle, p.id(), p.componentId(), p.url().toString(), SOURCE, now);
+            probes.register(handle, p.id(), p.componentId(), p.isHttp() ? p.http().url().toString() : p.target().shown(),
+                    SOURCE, now);
             settings.delete(handle, p.id());
         }
         for (String removed : probes.configProbesExcept(handle, config.probes().stream().map(ProbeConfig::id).toList())) {

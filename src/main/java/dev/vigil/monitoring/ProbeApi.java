@@ -4,13 +4,18 @@ import dev.vigil.accounts.ApiGuard;
 import dev.vigil.config.Entries;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.RedactedUrl;
+import dev.vigil.config.TlsTarget;
+import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.heartbeats.HeartbeatView;
+import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.Outage;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.CertificateReasons;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckRollupStore;
 import dev.vigil.probes.CheckStore;
@@ -29,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -37,17 +43,18 @@ import org.jdbi.v3.core.Handle;
  * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
 public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
-        CheckStore checks, CheckRollupStore rollups, OutageStore outages, TimeFormat times, Clock clock) {
+        CheckStore checks, CheckRollupStore rollups, OutageStore outages, Heartbeats heartbeats, TimeFormat times,
+        Clock clock) {
 
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
 
     public void list(Context ctx) {
-        JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(this::view).toList()));
+        JsonResponse.send(ctx, 200, Map.of("probes", probes.running().stream().map(p -> view(p, ctx)).toList()));
     }
 
     public void one(Context ctx) {
-        JsonResponse.send(ctx, 200, view(find(ctx.pathParam("id"))));
+        JsonResponse.send(ctx, 200, view(find(ctx.pathParam("id")), ctx));
     }
 
     /** POST /api/v1/probes: starts checking at once. */
@@ -55,7 +62,7 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         ProbeConfig probe = JsonBody.of(ctx, FIELDS).readWith(values -> Entries.probe(values, editor.componentIds()));
         editor.createProbe(probe, ApiGuard.token(ctx).actor());
         ctx.header("Location", ApiErrors.BASE + "/probes/" + probe.id());
-        JsonResponse.send(ctx, 201, view(find(probe.id())));
+        JsonResponse.send(ctx, 201, view(find(probe.id()), ctx));
     }
 
     /** PATCH /api/v1/probes/{id}: the fields given change (expect's keys one by one); null restores a default. */
@@ -76,7 +83,7 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             return Entries.probe(merged, editor.componentIds());
         });
         editor.updateProbe(changed, ApiGuard.token(ctx).actor());
-        JsonResponse.send(ctx, 200, view(find(changed.id())));
+        JsonResponse.send(ctx, 200, view(find(changed.id()), ctx));
     }
 
     /** DELETE /api/v1/probes/{id}: stops checking; its history stays. */
@@ -90,7 +97,9 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
                 .orElseThrow(() -> new NotFound("There is no probe with the id \"" + id + "\"."));
     }
 
-    private Map<String, Object> view(ProbeConfig p) {
+    private Map<String, Object> view(ProbeConfig p, Context ctx) {
+        boolean admin = ApiGuard.token(ctx).role().includes(Role.ADMIN);
+        Map<String, Object> heartbeat = heartbeats.view(p.id()).map(h -> heartbeat(h, admin)).orElse(null);
         return database.read(handle -> {
             ProbeState state = states.load(handle, p.id()).map(ProbeStateStore.Versioned::state)
                     .orElse(ProbeState.initial());
@@ -98,14 +107,20 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("id", p.id());
             json.put("component_id", p.componentId());
             json.put("source", probes.isFromConfig(p.id()) ? "config" : ComponentEditor.SOURCE);
-            json.put("url", RedactedUrl.of(p.url()));
+            json.put("type", p.type());
+            json.put("url", p.isHttp() ? RedactedUrl.of(p.http().url()) : null);
+            json.put("target", p.target().shown());
             json.put("interval_seconds", p.interval().toSeconds());
             json.put("timeout_ms", p.timeout().toMillis());
             json.put("thresholds", thresholds(p));
             json.put("status", state.status().name().toLowerCase(Locale.ROOT));
-            json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst().map(this::check).orElse(null));
+            json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst()
+                    .map(c -> check(c, TlsTarget.TYPE.equals(p.type()))).orElse(null));
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
             json.put("latency_24h", latency(handle, p.id()));
+            if (heartbeat != null) {
+                json.put("heartbeat", heartbeat);
+            }
             return json;
         });
     }
@@ -127,18 +142,44 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("failures_to_open", p.failuresToOpen());
         json.put("successes_to_close", p.successesToClose());
-        json.put("expected_status", p.expect().status());
-        json.put("max_latency_ms", p.expect().maxLatency() == null ? null : p.expect().maxLatency().toMillis());
+        if (p.isHttp()) {
+            // The lowest code keeps the field a number; expected_statuses lists them all, as in "200, 300-399".
+            json.put("expected_status", p.http().expect().status().lowest());
+            json.put("expected_statuses", p.http().expect().status().toString());
+            Duration maxLatency = p.http().expect().maxLatency();
+            json.put("max_latency_ms", maxLatency == null ? null : maxLatency.toMillis());
+        }
         return json;
     }
 
-    private Map<String, Object> check(CheckResult c) {
+    /**
+     * A heartbeat's settings and latest pings (issue 11). ping_url carries the token only for an admin token and a
+     * token Vigil generated: a ping is a state change, and a token from vigil.yml is not kept.
+     */
+    private Map<String, Object> heartbeat(HeartbeatView h, boolean admin) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("period_seconds", h.period().toSeconds());
+        json.put("grace_seconds", h.grace().toSeconds());
+        json.put("token_source", h.tokenGenerated() ? "generated" : "config");
+        json.put("ping_url", admin && h.tokenGenerated() ? h.pingUrl() : h.maskedUrl());
+        json.put("last_ping_at", times.iso(h.lastPingAt()));
+        json.put("last_ping_kind", h.lastPing() == null ? null : h.lastPing().kind().key());
+        json.put("last_run_ms", h.lastRunDuration() == null ? null : h.lastRunDuration().toMillis());
+        return json;
+    }
+
+    /** @param tls adds certificate_days_left: null when the check saw no usable certificate */
+    private Map<String, Object> check(CheckResult c, boolean tls) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("at", times.iso(c.startedAt()));
         json.put("outcome", c.outcome().name().toLowerCase(Locale.ROOT));
         json.put("reason", c.reason());
         json.put("duration_ms", c.duration().toMillis());
         json.put("status_code", c.statusCode());
+        if (tls) {
+            OptionalInt daysLeft = CertificateReasons.daysLeft(c.reason());
+            json.put("certificate_days_left", daysLeft.isPresent() ? daysLeft.getAsInt() : null);
+        }
         return json;
     }
 

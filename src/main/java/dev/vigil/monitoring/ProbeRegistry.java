@@ -4,10 +4,12 @@ import dev.vigil.config.ProbeConfig;
 import dev.vigil.db.Database;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.engine.ProbeSchedule;
+import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.HttpClients;
-import dev.vigil.probes.HttpProbe;
+import dev.vigil.probes.Probe;
+import dev.vigil.probes.Probes;
 import dev.vigil.probes.ProbeSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,18 +35,20 @@ public final class ProbeRegistry {
     private final ProbeEngine engine;
     private final OutageService outages;
     private final HttpClients clients;
+    private final Heartbeats heartbeats;
     private final Clock clock;
     private final Map<String, ProbeConfig> running = new LinkedHashMap<>();
     private List<ProbeConfig> fromConfig;
 
     public ProbeRegistry(List<ProbeConfig> fromConfig, Database database, ProbeSettingsStore settings,
-            ProbeEngine engine, OutageService outages, HttpClients clients, Clock clock) {
+            ProbeEngine engine, OutageService outages, HttpClients clients, Heartbeats heartbeats, Clock clock) {
         this.fromConfig = List.copyOf(fromConfig);
         this.database = database;
         this.settings = settings;
         this.engine = engine;
         this.outages = outages;
         this.clients = clients;
+        this.heartbeats = heartbeats;
         this.clock = clock;
     }
 
@@ -74,6 +78,8 @@ public final class ProbeRegistry {
     private void runExactly(List<ProbeConfig> wanted) {
         Map<String, ProbeConfig> next = new LinkedHashMap<>();
         wanted.forEach(p -> next.put(p.id(), p));
+        // Before any starts: a heartbeat's first check reads the pings loaded here, its token works from now on.
+        heartbeats.follow(List.copyOf(next.values()));
         for (String id : List.copyOf(running.keySet())) {
             if (!next.containsKey(id)) {
                 engine.cancel(id);
@@ -88,7 +94,7 @@ public final class ProbeRegistry {
             }
             start(probe);
             log.info("Probe {} {} ({} every {})", probe.id(), before == null ? "started" : "restarted with new settings",
-                    probe.url().getHost(), probe.interval());
+                    probe.target().shown(), probe.interval());
         }
         running.clear();
         running.putAll(next);
@@ -100,10 +106,16 @@ public final class ProbeRegistry {
      */
     private void start(ProbeConfig probe) {
         outages.useThresholds(probe.id(), new Thresholds(probe.failuresToOpen(), probe.successesToClose()));
-        HttpProbe check = new HttpProbe(probe, clock, clients);
+        Probe check = Probes.of(probe, clock, clients, heartbeats);
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
-        engine.schedule(new ProbeSchedule(check, ProbeSchedule.hostOf(probe.url()), probe.interval(),
-                probe.timeout(), Duration.ofMillis(spread)));
+        engine.schedule(new ProbeSchedule(check, hostOf(probe), probe.interval(),
+                probe.timeout(), Duration.ofMillis(spread), probe.retryInterval(), probe.failuresToOpen()));
+    }
+
+    /** What the per-host limit counts by; a probe that connects nowhere counts on its own. */
+    private static String hostOf(ProbeConfig probe) {
+        String host = probe.target().host();
+        return host != null ? host : "probe:" + probe.id();
     }
 }

@@ -74,24 +74,17 @@ public final class OutageService {
 
     /**
      * Stores the results and applies them in order, all in one transaction (group commit: one commit for
-     * many checks). If any of them fails, none is kept, and each is then recorded on its own, so that one bad
-     * result costs only itself; either way each transition is applied exactly once. Returns the transitions.
+     * many checks), or throws and keeps none of them. Each transition is applied exactly once: a batch that
+     * failed half-way is rolled back whole, so the caller may try it again as it was (the probe engine does,
+     * after a pause, while the database cannot write; and it writes a batch refused for its data one result
+     * at a time, so that one bad result costs only itself). Returns the transitions.
      */
     public List<ProbeTransition> recordAll(List<CheckResult> results) {
         List<Pending> kept = results.stream().map(this::withThresholds).flatMap(Optional::stream).toList();
         if (kept.isEmpty()) {
             return List.of();
         }
-        List<Confirmed> confirmed;
-        try {
-            confirmed = database.write(handle -> applyAll(handle, kept));
-        } catch (RuntimeException batchFailed) {
-            if (kept.size() == 1) {
-                throw batchFailed;
-            }
-            log.warn("A batch of {} results failed ({}); recording them one by one", kept.size(), batchFailed.toString());
-            confirmed = oneByOne(kept);
-        }
+        List<Confirmed> confirmed = database.write(handle -> applyAll(handle, kept));
         confirmed.forEach(c -> log.info("Probe {} is {} (was {}) since {}: {}",
                 c.probeId(), c.transition().to(), c.transition().from(), c.transition().at(), c.transition().reason()));
         if (!confirmed.isEmpty()) {
@@ -163,19 +156,6 @@ public final class OutageService {
         unsaved.forEach((id, state) -> stored.put(id,
                 new ProbeStateStore.Versioned(state.state(), state.version() + 1, state.componentId())));
         unsaved.clear();
-    }
-
-    private List<Confirmed> oneByOne(List<Pending> pending) {
-        List<Confirmed> confirmed = new ArrayList<>();
-        for (Pending p : pending) {
-            try {
-                confirmed.addAll(database.write(handle -> applyAll(handle, List.of(p))));
-            } catch (RuntimeException e) {
-                log.error("The result of probe {} at {} could not be recorded: {}", p.result().probeId(),
-                        p.result().startedAt(), e.toString(), e);
-            }
-        }
-        return confirmed;
     }
 
     private void applyTransition(Handle handle, String probeId, String componentId, ProbeTransition t,

@@ -68,9 +68,10 @@ class ConfigLoaderTest {
                 new ComponentConfig("web", "Web application", "Tracker", "The app our customers use", true),
                 new ComponentConfig("api", "Public API", null, null, false));
         assertThat(config.probes().get(0)).isEqualTo(new ProbeConfig(
-                "web-home", "web", "http", URI.create("http://127.0.0.1:8081/health"),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2),
-                new ProbeConfig.Expectation(204, "ok", Duration.ofSeconds(2)), 4, 1, 512 * 1024));
+                "web-home", "web", new HttpTarget(URI.create("http://127.0.0.1:8081/health"), Duration.ofSeconds(2),
+                        512 * 1024, new HttpTarget.Expectation(204, "ok", Duration.ofSeconds(2))),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10), 4, 1,
+                ProbeLocations.SERVER_ONLY));
     }
 
     @Test
@@ -78,9 +79,10 @@ class ConfigLoaderTest {
         ProbeConfig probe = ConfigLoader.parse(FULL, Map.of()).probes().get(1);
 
         assertThat(probe).isEqualTo(new ProbeConfig(
-                "api_root", "api", "http", URI.create("https://api.acme.test/"),
-                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                new ProbeConfig.Expectation(200, null, null), 3, 2, ProbeConfig.DEFAULT_MAX_BODY_BYTES));
+                "api_root", "api", new HttpTarget(URI.create("https://api.acme.test/"), Duration.ofSeconds(5),
+                        HttpTarget.DEFAULT_MAX_BODY_BYTES, new HttpTarget.Expectation(200, null, null)),
+                Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(10), 3, 2,
+                ProbeLocations.SERVER_ONLY));
     }
 
     @Test
@@ -108,7 +110,7 @@ class ConfigLoaderTest {
         ProbeConfig probe = ConfigLoader.parse(yaml, Map.of()).probes().get(0);
 
         assertThat(probe.timeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(probe.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(probe.http().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.ProbeLocations;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.HttpProbe;
@@ -103,7 +105,7 @@ class ProbeEngineTest {
 
             assertThat(outcomes(Outcome.DOWN)).isZero();
             assertThat(target.mostAtOnce()).isEqualTo(Limits.MAX_IN_FLIGHT_PER_HOST);
-            String host = ProbeSchedule.hostOf(URI.create(target.url()));
+            String host = HttpTarget.hostOf(URI.create(target.url()));
             assertThat(skipped()).allSatisfy(r -> assertThat(r.reason())
                     .isEqualTo("skipped: 8 checks of " + host + " were already in flight"));
             // A slow target costs its own checks; Vigil itself keeps up.
@@ -184,9 +186,11 @@ class ProbeEngineTest {
     }
 
     private ProbeSchedule plan(String id, String url, Duration interval, Duration timeout) {
-        ProbeConfig config = new ProbeConfig(id, "web", "http", URI.create(url), interval, timeout, timeout,
-                new ProbeConfig.Expectation(200, null, null), 2, 2, ProbeConfig.DEFAULT_MAX_BODY_BYTES);
-        return new ProbeSchedule(new HttpProbe(config, Clock.systemUTC(), clients),
-                ProbeSchedule.hostOf(config.url()), interval, timeout, Duration.ZERO);
+        HttpTarget target = new HttpTarget(URI.create(url), timeout, HttpTarget.DEFAULT_MAX_BODY_BYTES,
+                new HttpTarget.Expectation(200, null, null));
+        ProbeConfig config = new ProbeConfig(id, "web", target, interval, timeout, interval, 2, 2,
+                ProbeLocations.SERVER_ONLY);
+        return new ProbeSchedule(new HttpProbe(config, Clock.systemUTC(), clients), target.host(), interval, timeout,
+                Duration.ZERO);
     }
 }

@@ -35,4 +35,19 @@ class ConfigDiffTest {
     void theSameFlagTwiceChangesNothing() {
         assertThat(ConfigDiff.between(BEFORE, BEFORE, Set.of(), List.of()).isEmpty()).isTrue();
     }
+
+    @Test
+    void aNewMetricsTokenNeedsARestartAndIsNotShown() {
+        VigilConfig after = Configs.parse("""
+                components:
+                  - {id: web, name: Web application}
+                  - {id: login, name: Login, essential: true}
+                metrics:
+                  token: a-scrape-token-of-24-chars
+                """);
+
+        ConfigDiff diff = ConfigDiff.between(BEFORE, after, Set.of(), List.of());
+
+        assertThat(diff.needsRestart()).containsExactly("metrics.token: changed");
+    }
 }

@@ -61,7 +61,7 @@ class ConsoleProbeStorageTest {
                 "url", "https://api.test/v2"), List.of("api"));
         save(database, withDefaults, START.plusSeconds(1));
         assertThat(database.read(settings::active)).containsExactly(withDefaults);
-        assertThat(withDefaults.expect().maxLatency()).isNull();
+        assertThat(withDefaults.http().expect().maxLatency()).isNull();
     }
 
     @OnEachBackend
@@ -108,7 +108,7 @@ class ConsoleProbeStorageTest {
 
     private void save(Database database, ProbeConfig probe, Instant at) {
         database.write(handle -> {
-            probes.register(handle, probe.id(), probe.componentId(), probe.url().toString(), "console", at);
+            probes.register(handle, probe.id(), probe.componentId(), probe.http().url().toString(), "console", at);
             settings.save(handle, probe, at);
             return null;
         });

@@ -109,7 +109,7 @@ class ProbeUrlSecretsTest {
                 unchanged);
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-        assertThat(running("billing-health").url().toString()).isEqualTo(secretUrl);
+        assertThat(running("billing-health").http().url().toString()).isEqualTo(secretUrl);
         assertThat(running("billing-health").interval()).hasSeconds(2);
     }
 
@@ -124,7 +124,7 @@ class ProbeUrlSecretsTest {
 
         assertThat(moved.statusCode()).isEqualTo(400);
         assertThat(moved.body()).contains("type the password or secret again");
-        assertThat(running("billing-health").url().toString()).isEqualTo(secretUrl);
+        assertThat(running("billing-health").http().url().toString()).isEqualTo(secretUrl);
     }
 
     /** The probe as stored, which the registry runs. */

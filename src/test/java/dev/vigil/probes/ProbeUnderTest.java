@@ -1,6 +1,8 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.HttpTarget;
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.ProbeLocations;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +20,7 @@ final class ProbeUnderTest {
     private int expectedStatus = 200;
     private String bodyContains;
     private Duration maxLatency;
-    private long maxBodyBytes = ProbeConfig.DEFAULT_MAX_BODY_BYTES;
+    private long maxBodyBytes = HttpTarget.DEFAULT_MAX_BODY_BYTES;
 
     private ProbeUnderTest(URI url) {
         this.url = url;
@@ -58,8 +60,10 @@ final class ProbeUnderTest {
     }
 
     ProbeConfig config() {
-        return new ProbeConfig("web", "website", "http", url, Duration.ofMinutes(1), timeout, connectTimeout,
-                new ProbeConfig.Expectation(expectedStatus, bodyContains, maxLatency), 2, 2, maxBodyBytes);
+        HttpTarget target = new HttpTarget(url, connectTimeout, maxBodyBytes,
+                new HttpTarget.Expectation(expectedStatus, bodyContains, maxLatency));
+        return new ProbeConfig("web", "website", target, Duration.ofMinutes(1), timeout, Duration.ofSeconds(10), 2, 2,
+                ProbeLocations.SERVER_ONLY);
     }
 
     CheckResult check() {
