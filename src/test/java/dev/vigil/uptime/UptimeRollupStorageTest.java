@@ -76,6 +76,23 @@ class UptimeRollupStorageTest {
     }
 
     @OnEachBackend
+    void aProbeCheckedEveryFiveMinutesVouchesForTheWholeOfEachInterval(TestDatabase store) {
+        watchFromTheStart(store);
+        OutageService recorder = recorder();
+        for (int minute = 0; minute < 24 * 60; minute += 5) {
+            Instant due = MIDNIGHT.plus(Duration.ofMinutes(minute));
+            clock.set(due.plusSeconds(1));
+            recorder.recordAll(List.of(new CheckResult("web-home", due, due, Duration.ofMillis(90), null, Outcome.UP,
+                    "OK", 200, Duration.ofMinutes(5))));
+        }
+        clock.set(MIDNIGHT.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)));
+        checkRollups().run();
+        uptimeRollups().run();
+
+        assertThat(theDay("web").observed()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @OnEachBackend
     void aDayOfOnlySkippedChecksHasNoData(TestDatabase store) {
         watchFromTheStart(store);
         checkTheDay(minute -> Outcome.SKIPPED);
