@@ -38,7 +38,7 @@ class NetworkProbeConfigTest {
             type: dns, name: example.test, expect: {answers: [10.0.0.300]} | probes[0].expect.answers: "10.0.0.300" is not an IPv4 address
             type: dns, name: example.test, record: MX, expect: {answers: ["x y z"]} | probes[0].expect.answers: "x y z" is not a mail host, such as mail.example.com. or 10 mail.example.com.
             type: dns, name: example.test, host: ns1        | probes[0].host: is not a setting of a dns probe; its settings are name, record, resolver, expect
-            type: icmp                                      | probes[0].type: "icmp" is not a probe type; use one of http, heartbeat, tcp, tls, dns
+            type: icmp                                      | probes[0].type: "icmp" is not a probe type; use one of http, steps, heartbeat, tcp, tls, dns
             """)
     void aWrongSettingIsReportedWithWhatIsAllowed(String keys, String expected) {
         assertThat(problemsOf(HEAD + "  - {id: p, component: web, " + keys + "}\n")).containsExactly(expected);
