@@ -107,6 +107,7 @@ public final class Vigil {
     private static final int JOB_THREADS = 8;
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
     private static final Duration RETENTION_RUN = Duration.ofHours(1);
+    private static final Duration LOCATION_QUORUM_RUN = Duration.ofSeconds(2);
 
     private final VigilConfig config;
     private final Clock clock;
@@ -273,11 +274,14 @@ public final class Vigil {
         publisher.rebuild();
         web.start(config.port());
         probes.refresh();
+        probes.startCanary(config.canary());
         scheduler.every("monitor-heartbeat", MonitorSessions.HEARTBEAT, MonitorSessions.HEARTBEAT,
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
+        // Issue 11: a location that stops reporting, or whose canary fails, stops counting toward its probes' quorum.
+        scheduler.every("location-quorum", LOCATION_QUORUM_RUN, LOCATION_QUORUM_RUN, at -> outages.applyElapsedTime());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);
         scheduler.start();

@@ -3,6 +3,8 @@ package dev.vigil.outages;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStatus;
 import dev.vigil.components.ComponentStore;
+import dev.vigil.config.Canary;
+import dev.vigil.config.ProbeLocations;
 import dev.vigil.db.Database;
 import dev.vigil.probes.CheckResult;
 import dev.vigil.probes.CheckStore;
@@ -10,7 +12,9 @@ import dev.vigil.probes.Outcome;
 import dev.vigil.probes.ProbeStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * the raw result, the probe's next state, its status change, the outage, the component's status
  * and the automatic incident. A crash at any moment leaves either all of it or none of it. A skipped
  * check is stored as such and changes nothing else.
+ *
+ * <p>Issue 11: a result says where it was taken. A probe at the server alone is detected as it always was; a probe
+ * with several locations steps each location's own machine and follows a quorum of them ({@link LocationQuorum}).
+ * Results of the canary ({@link #CANARY_ID}) say whether their location can be trusted at all.
  */
 public final class OutageService {
+    /** The probe id the canary's checks carry, at the server and on every agent; no configured probe has it. */
+    public static final String CANARY_ID = Canary.ID;
     private static final Logger log = LoggerFactory.getLogger(OutageService.class);
 
     private final Database database;
@@ -38,6 +48,10 @@ public final class OutageService {
     private final Map<String, Thresholds> thresholdsByProbe;
     private final Clock clock;
     private final Runnable onStatusChange;
+    private final Map<String, Placement> placements = new ConcurrentHashMap<>();
+    private final CanaryStore canaries = new CanaryStore();
+    private final LocationQuorum quorum;
+    private volatile LocationQuorum.CanaryRule canary = LocationQuorum.CanaryRule.NONE;
 
     public OutageService(Database database, CheckStore checks, ProbeStateStore probes, OutageStore outages,
             ComponentStore components, OutageListener autoIncidents, MaintenanceWindows maintenance,
@@ -52,6 +66,7 @@ public final class OutageService {
         this.thresholdsByProbe = new ConcurrentHashMap<>(thresholdsByProbe);
         this.clock = clock;
         this.onStatusChange = onStatusChange;
+        this.quorum = new LocationQuorum(probes, canaries, outages);
     }
 
     /** Sets or replaces a probe's thresholds, for probes added or changed while Vigil runs (issue 3). */
@@ -59,9 +74,28 @@ public final class OutageService {
         thresholdsByProbe.put(probeId, thresholds);
     }
 
+    /** Sets where a probe runs and its quorum (issue 11); a probe never given one runs at the server alone. */
+    public void usePlacement(String probeId, Placement placement) {
+        placements.put(probeId, placement);
+    }
+
+    /**
+     * Trusts results only where the canary passes (issue 11): a location whose canary's last check failed is
+     * inconclusive. silentAfter: how long a canary result stands; null when no canary is configured.
+     */
+    public void useCanary(Duration silentAfter) {
+        canary = new LocationQuorum.CanaryRule(silentAfter);
+    }
+
     /** Forgets a removed probe: a check of it still in flight is then dropped instead of recorded. */
     public void forget(String probeId) {
         thresholdsByProbe.remove(probeId);
+        placements.remove(probeId);
+    }
+
+    /** Where the probe runs, as last set. */
+    public Placement placementOf(String probeId) {
+        return placements.getOrDefault(probeId, Placement.SERVER_ONLY);
     }
 
     /** Stores one result and applies it. Returns the transition it confirmed, if any. */
@@ -75,7 +109,8 @@ public final class OutageService {
      * result costs only itself; either way each transition is applied exactly once. Returns the transitions.
      */
     public List<ProbeTransition> recordAll(List<CheckResult> results) {
-        List<Pending> kept = results.stream().map(this::withThresholds).flatMap(Optional::stream).toList();
+        List<Pending> kept = results.stream().map(r -> withThresholds(r, ProbeLocations.SERVER))
+                .flatMap(Optional::stream).toList();
         if (kept.isEmpty()) {
             return List.of();
         }
@@ -89,6 +124,68 @@ public final class OutageService {
             log.warn("A batch of {} results failed ({}); recording them one by one", kept.size(), batchFailed.toString());
             confirmed = oneByOne(kept);
         }
+        return announced(confirmed);
+    }
+
+    /** How many results of an agent's batch were new, and how many were recorded before (sent again). */
+    public record Recorded(int recorded, int alreadyRecorded) {}
+
+    /**
+     * Stores an agent's results, taken at its location, and applies them, all in one transaction (issue 11). A
+     * result recorded before (same probe, location and scheduled time) is left out, so a batch sent again is
+     * recorded once. Results are applied by probe, each probe's in time order, so that two batches lock probes
+     * in one order. A failure rolls back the whole batch and is thrown: the agent sends it again.
+     */
+    public Recorded recordFromLocation(String location, List<CheckResult> results) {
+        List<CheckResult> ordered = results.stream().sorted(Comparator.comparing(CheckResult::probeId)
+                .thenComparing(CheckResult::startedAt)).toList();
+        List<Pending> kept = ordered.stream().map(r -> withThresholds(r, location)).flatMap(Optional::stream).toList();
+        int[] already = new int[1];
+        List<Confirmed> confirmed = database.write(handle -> {
+            List<Pending> fresh = new ArrayList<>();
+            for (Pending p : kept) {
+                if (!p.canary() && checks.hasAgentResult(handle, p.result().probeId(), location, p.result().scheduledAt())) {
+                    already[0]++;
+                } else {
+                    fresh.add(p);
+                }
+            }
+            return applyAll(handle, fresh);
+        });
+        announced(confirmed);
+        return new Recorded(results.size() - already[0], already[0]);
+    }
+
+    /**
+     * Applies what time alone changed for probes with several locations (issue 11): a location that stopped
+     * reporting, a canary that failed or passed again. Reads first, and writes only the probes that change.
+     */
+    public List<ProbeTransition> applyElapsedTime() {
+        Instant now = clock.instant();
+        List<String> changing = database.read(handle -> placements.entrySet().stream()
+                .filter(e -> !e.getValue().serverOnly() && thresholdsByProbe.containsKey(e.getKey()))
+                .filter(e -> quorum.wouldChange(handle, e.getKey(), e.getValue(), canary, now))
+                .map(Map.Entry::getKey).sorted().toList());
+        if (changing.isEmpty()) {
+            return List.of();
+        }
+        List<Confirmed> confirmed = database.write(handle -> {
+            List<Confirmed> all = new ArrayList<>();
+            for (String probeId : changing) {
+                all.addAll(rederive(handle, probeId, now));
+            }
+            return all;
+        });
+        return announced(confirmed);
+    }
+
+    /** The per-location view of a probe now: what each of its locations sees (issue 11). */
+    public List<LocationView> locationsOf(Handle handle, String probeId) {
+        return LocationView.of(handle, probeId, placementOf(probeId), quorum, probes, canary, canaries,
+                clock.instant());
+    }
+
+    private List<ProbeTransition> announced(List<Confirmed> confirmed) {
         confirmed.forEach(c -> log.info("Probe {} is {} (was {}) since {}: {}",
                 c.probeId(), c.transition().to(), c.transition().from(), c.transition().at(), c.transition().reason()));
         if (!confirmed.isEmpty()) {
@@ -97,25 +194,61 @@ public final class OutageService {
         return confirmed.stream().map(Confirmed::transition).toList();
     }
 
-    private record Pending(CheckResult result, Thresholds thresholds) {}
+    private List<Confirmed> rederive(Handle handle, String probeId, Instant now) {
+        Thresholds thresholds = thresholdsByProbe.get(probeId);
+        Placement placement = placements.get(probeId);
+        if (thresholds == null || placement == null || placement.serverOnly()) {
+            return List.of();
+        }
+        Optional<ProbeStateStore.Versioned> stored = probes.load(handle, probeId);
+        Optional<ProbeTransition> t = stored.isEmpty() || probes.isRetired(handle, probeId) ? Optional.empty()
+                : quorum.rederive(handle, probeId, placement, canary, now);
+        t.ifPresent(transition -> applyTransition(handle, probeId, stored.get().componentId(), transition, thresholds));
+        return t.map(transition -> List.of(new Confirmed(probeId, transition))).orElse(List.of());
+    }
+
+    /** canary: a result of the canary, whose location is judged by it rather than a probe. */
+    private record Pending(CheckResult result, Thresholds thresholds, String location, boolean canary) {}
 
     private record Confirmed(String probeId, ProbeTransition transition) {}
 
-    private Optional<Pending> withThresholds(CheckResult result) {
+    private Optional<Pending> withThresholds(CheckResult result, String location) {
+        if (CANARY_ID.equals(result.probeId())) {
+            return Optional.of(new Pending(result, null, location, true));
+        }
         Thresholds thresholds = thresholdsByProbe.get(result.probeId());
         if (thresholds == null) {
             log.info("Probe {} was removed while it was checking; its last result is dropped", result.probeId());
             return Optional.empty();
         }
-        return Optional.of(new Pending(result, thresholds));
+        return Optional.of(new Pending(result, thresholds, location, false));
     }
 
     private List<Confirmed> applyAll(Handle handle, List<Pending> pending) {
         List<Confirmed> confirmed = new ArrayList<>();
         for (Pending p : pending) {
-            apply(handle, p.result(), p.thresholds())
+            if (p.canary()) {
+                confirmed.addAll(applyCanary(handle, p.location(), p.result()));
+                continue;
+            }
+            apply(handle, p.result(), p.thresholds(), p.location())
                     .ifPresent(t -> confirmed.add(new Confirmed(p.result().probeId(), t)));
         }
+        return confirmed;
+    }
+
+    /** A canary that flipped at a location changes what that location's results count for, at once. */
+    private List<Confirmed> applyCanary(Handle handle, String location, CheckResult result) {
+        if (!canaries.record(handle, location, result)) {
+            return List.of();
+        }
+        log.info("The canary at {} {} at {}: {}", location,
+                result.outcome().isDown() ? "fails: its results are inconclusive" : "passes again", result.startedAt(),
+                result.reason());
+        Instant now = clock.instant();
+        List<Confirmed> confirmed = new ArrayList<>();
+        placements.entrySet().stream().filter(e -> !e.getValue().serverOnly() && e.getValue().at(location))
+                .map(Map.Entry::getKey).sorted().forEach(probeId -> confirmed.addAll(rederive(handle, probeId, now)));
         return confirmed;
     }
 
@@ -132,14 +265,21 @@ public final class OutageService {
         return confirmed;
     }
 
-    private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds) {
+    private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds, String location) {
         if (probes.isRetired(handle, result.probeId())) {
             // Removed after this check began and before the registry forgot it: its outage is already closed.
             return Optional.empty();
         }
-        checks.insert(handle, result);
+        checks.insert(handle, result, location);
         if (result.outcome() == Outcome.SKIPPED) {
             return Optional.empty(); // no data: the probe's state and counters stay as they were
+        }
+        Placement placement = placementOf(result.probeId());
+        if (!placement.serverOnly() || !ProbeLocations.SERVER.equals(location)) {
+            return applyAtLocation(handle, result, thresholds, location, placement);
+        }
+        if (canary.failingAt(canaries, handle, location, result.startedAt())) {
+            return Optional.empty(); // inconclusive: the canary failed at the server too; kept as a row
         }
         ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
                 .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));
@@ -151,6 +291,22 @@ public final class OutageService {
         }
         step.transition().ifPresent(t -> applyTransition(handle, result.probeId(), stored.componentId(), t, thresholds));
         return step.transition();
+    }
+
+    private Optional<ProbeTransition> applyAtLocation(Handle handle, CheckResult result, Thresholds thresholds,
+            String location, Placement placement) {
+        if (!placement.at(location)) {
+            log.info("Probe {} does not run at {} (any more); its result there is kept and counts for nothing",
+                    result.probeId(), location);
+            return Optional.empty();
+        }
+        String componentId = probes.load(handle, result.probeId())
+                .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"))
+                .componentId();
+        Optional<ProbeTransition> t = quorum.apply(handle, result, location, thresholds, placement, canary,
+                clock.instant());
+        t.ifPresent(transition -> applyTransition(handle, result.probeId(), componentId, transition, thresholds));
+        return t;
     }
 
     private void applyTransition(Handle handle, String probeId, String componentId, ProbeTransition t,

@@ -1,5 +1,6 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.ProbeLocations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,11 +9,19 @@ import org.jdbi.v3.core.Handle;
 /** SQL for raw check results and their hourly and daily roll-ups. Callers own the transaction. */
 public final class CheckStore {
 
+    /** Stores a check the server ran itself (location "server"). */
     public void insert(Handle handle, CheckResult r) {
+        insert(handle, r, ProbeLocations.SERVER);
+    }
+
+    /** Stores a check taken at the given location: "server", or a probe agent's location (issue 11). */
+    public void insert(Handle handle, CheckResult r, String location) {
         handle.createUpdate("""
-                INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason, status_code)
-                VALUES (:probe, :scheduled, :started, :duration, :ttfb, :outcome, :reason, :status)""")
+                INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason,
+                                           status_code, location)
+                VALUES (:probe, :scheduled, :started, :duration, :ttfb, :outcome, :reason, :status, :location)""")
                 .bind("probe", r.probeId())
+                .bind("location", location)
                 .bind("scheduled", r.scheduledAt().toEpochMilli())
                 .bind("started", r.startedAt().toEpochMilli())
                 .bind("duration", (int) Math.min(Integer.MAX_VALUE, r.duration().toMillis()))
@@ -21,6 +30,19 @@ public final class CheckStore {
                 .bind("reason", r.reason())
                 .bind("status", r.statusCode())
                 .execute();
+    }
+
+    /**
+     * Whether an agent's result of this probe, location and schedule is stored already (sent again). The
+     * repeated "location <> 'server'" lets SQLite use the partial unique index that guards the same.
+     */
+    public boolean hasAgentResult(Handle handle, String probeId, String location, Instant scheduledAt) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM check_results
+                         WHERE probe_id = :probe AND location = :location AND scheduled_at = :scheduled
+                           AND location <> 'server'""")
+                .bind("probe", probeId).bind("location", location).bind("scheduled", scheduledAt.toEpochMilli())
+                .mapTo(Integer.class).one() > 0;
     }
 
     /** The latest results of a probe, newest first. */
