@@ -30,6 +30,12 @@ import dev.vigil.actionitems.ActionItemStore;
 import dev.vigil.actionitems.ActionItems;
 import dev.vigil.actionitems.DonePolicy;
 import dev.vigil.actionitems.DuePolicy;
+import dev.vigil.agents.AgentAdminApi;
+import dev.vigil.agents.AgentApi;
+import dev.vigil.agents.AgentConsole;
+import dev.vigil.agents.AgentGuard;
+import dev.vigil.agents.AgentTokens;
+import dev.vigil.agents.Assignments;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
@@ -215,7 +221,7 @@ public final class Vigil {
                 incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times, outages),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
@@ -237,7 +243,27 @@ public final class Vigil {
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
-                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:"))));
+                new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
+                agents(tokens, audit, templates, times, siteName)));
+    }
+
+    /** Probe agents (issue 11): their tokens report sightings to /metrics; they run the probes of their location. */
+    private Routes.Agents agents(SecretTokens secrets, AuditLog audit, Templates templates, TimeFormat times,
+            String siteName) {
+        AgentTokens agentTokens = new AgentTokens(database, audit, secrets, clock, new AgentTokens.Sightings() {
+            @Override
+            public void seen(String location, java.time.Instant at) {
+                telemetry.agentSeen(location, at);
+            }
+
+            @Override
+            public void gone(String location) {
+                telemetry.agentGone(location);
+            }
+        });
+        return new Routes.Agents(new AgentGuard(agentTokens),
+                new AgentApi(new Assignments(probes, config.canary()), outages, database, clock),
+                new AgentAdminApi(agentTokens, times), new AgentConsole(agentTokens, probes, templates, times, siteName));
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

@@ -7,7 +7,9 @@ import dev.vigil.config.RedactedUrl;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.outages.LocationView;
 import dev.vigil.outages.Outage;
+import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
@@ -30,7 +32,7 @@ import java.util.Map;
  * vigil.yml (issue 3), with the file's keys and rules; those of vigil.yml answer 409.
  */
 public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
-        CheckStore checks, OutageStore outages, TimeFormat times) {
+        CheckStore checks, OutageStore outages, TimeFormat times, OutageService detection) {
 
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
@@ -99,6 +101,8 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("thresholds", thresholds(p));
             json.put("status", state.status().name().toLowerCase(Locale.ROOT));
             json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst().map(this::check).orElse(null));
+            json.put("quorum", p.locations().quorum());
+            json.put("locations", detection.locationsOf(handle, p.id()).stream().map(this::location).toList());
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
             return json;
         });
@@ -123,6 +127,16 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
         json.put("reason", c.reason());
         json.put("duration_ms", c.duration().toMillis());
         json.put("status_code", c.statusCode());
+        return json;
+    }
+
+    /** What one location sees (issue 11): up, down, degraded, or no_data (silent, or its canary failed too). */
+    private Map<String, Object> location(LocationView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", view.name());
+        json.put("status", view.condition().apiName());
+        json.put("last_check_at", times.iso(view.lastCheckAt()));
+        json.put("reason", view.reason());
         return json;
     }
 
