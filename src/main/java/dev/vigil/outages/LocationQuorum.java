@@ -63,7 +63,7 @@ final class LocationQuorum {
             step.ifPresent(t -> locations.appendChange(handle, probeId, location, t));
         }
         locations.save(handle, probeId, location, state);
-        return derive(handle, probeId, placement, canary, now, step.map(ProbeTransition::at));
+        return derive(handle, probeId, placement, canary, now, step.map(ProbeTransition::at), result.startedAt());
     }
 
     /** Whether time alone (a silent location, a canary) would change the probe's status now; a read. */
@@ -76,7 +76,7 @@ final class LocationQuorum {
     Optional<ProbeTransition> rederive(Handle handle, String probeId, Placement placement, CanaryRule canary,
             Instant now) {
         locations.lockProbe(handle, probeId);
-        return derive(handle, probeId, placement, canary, now, Optional.empty());
+        return derive(handle, probeId, placement, canary, now, Optional.empty(), now);
     }
 
     /** The per-location view now, for the API and the public page. */
@@ -92,11 +92,13 @@ final class LocationQuorum {
     }
 
     /**
+     * @param now what a location's silence is judged against: the wall clock
      * @param stepAt when the location's own change that prompted this began (its first check), if one did: a
-     *     recovery is dated from it rather than from now
+     *     recovery is dated from it rather than from the moment it was confirmed
+     * @param confirmedAt the check that confirmed any change (as for a server-only probe), or now when time alone did
      */
     private Optional<ProbeTransition> derive(Handle handle, String probeId, Placement placement, CanaryRule canary,
-            Instant now, Optional<Instant> stepAt) {
+            Instant now, Optional<Instant> stepAt, Instant confirmedAt) {
         Optional<ProbeStateStore.Versioned> stored = probes.load(handle, probeId);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -106,9 +108,9 @@ final class LocationQuorum {
         if (verdict.status() == before) {
             return Optional.empty();
         }
-        ProbeTransition transition = transition(handle, probeId, placement, before, verdict, now, stepAt);
+        ProbeTransition transition = transition(handle, probeId, placement, before, verdict, confirmedAt, stepAt);
         ProbeState next = new ProbeState(verdict.status(), Streak.NONE, verdict.reason(), Streak.NONE, Streak.NONE,
-                Streak.NONE, now);
+                Streak.NONE, confirmedAt);
         if (!probes.save(handle, probeId, next, stored.get().version())) {
             throw new IllegalStateException("probe " + probeId + " was updated concurrently");
         }
@@ -116,25 +118,25 @@ final class LocationQuorum {
     }
 
     private ProbeTransition transition(Handle handle, String probeId, Placement placement, ProbeStatus before,
-            QuorumRule.Verdict verdict, Instant now, Optional<Instant> stepAt) {
+            QuorumRule.Verdict verdict, Instant confirmedAt, Optional<Instant> stepAt) {
         boolean worse = rank(verdict.status()) > rank(before);
         if (worse) {
-            Instant since = verdict.since() == null ? now : verdict.since();
-            return new ProbeTransition(before, verdict.status(), since, latest(since, now), verdict.reason());
+            Instant since = verdict.since() == null ? confirmedAt : verdict.since();
+            return new ProbeTransition(before, verdict.status(), since, latest(since, confirmedAt), verdict.reason());
         }
-        // Better: dated from the location's own recovery when one prompted it, never before the outage was confirmed.
-        Instant at = stepAt.orElse(now);
+        // Better: dated from the location's own recovery when one prompted it, never before the outage began.
+        Instant at = stepAt.orElse(confirmedAt);
         if (before == ProbeStatus.DOWN) {
             Optional<Outage> open = outages.openFor(handle, probeId);
-            if (open.isPresent() && at.isBefore(open.get().confirmedAt())) {
-                at = open.get().confirmedAt();
+            if (open.isPresent() && at.isBefore(open.get().startedAt())) {
+                at = open.get().startedAt();
             }
         }
         String uncounted = verdict.uncounted();
         String reason = stepAt.isPresent() && uncounted.isEmpty() ? "checks pass again"
                 : "fewer than " + placement.locations().quorum() + " of its " + placement.locations().names().size()
                         + " locations see it failing" + (uncounted.isEmpty() ? "" : ": " + uncounted);
-        return new ProbeTransition(before, verdict.status(), at, latest(at, now), reason);
+        return new ProbeTransition(before, verdict.status(), at, latest(at, confirmedAt), reason);
     }
 
     private static Instant latest(Instant a, Instant b) {
