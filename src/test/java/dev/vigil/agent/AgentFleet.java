@@ -31,6 +31,7 @@ final class AgentFleet implements AutoCloseable {
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private RunningVigil vigil;
     private ApiClient api;
+    private String serverUrl;
 
     AgentFleet(Path dir) {
         this.dir = dir;
@@ -41,6 +42,7 @@ final class AgentFleet implements AutoCloseable {
         vigil = RunningVigil.start(dir.resolve("vigil"), yaml, Map.of("VIGIL_BOOTSTRAP_TOKEN", ADMIN_TOKEN,
                 "VIGIL_PORT", Integer.toString(port)));
         api = new ApiClient(vigil.url(""));
+        serverUrl = vigil.url("");
         return vigil;
     }
 
@@ -70,7 +72,7 @@ final class AgentFleet implements AutoCloseable {
     /** Starts the location's agent; address is where its hosts file leads the target's name, or null for none. */
     AgentProcess startAgent(String location, String address) {
         Path hosts = address == null ? null : AgentProcess.hostsFile(dir, TwoAddressTarget.NAME, address);
-        AgentProcess agent = AgentProcess.start(vigil.url(""), tokenFor(location), location,
+        AgentProcess agent = AgentProcess.start(serverUrl, tokenFor(location), location,
                 dir.resolve("agent-" + location), hosts);
         started.add(agent);
         return agent;
