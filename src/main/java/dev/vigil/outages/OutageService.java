@@ -242,9 +242,9 @@ public final class OutageService {
         if (!canaries.record(handle, location, result)) {
             return List.of();
         }
-        log.info("The canary at {} {} at {}: {}", location,
-                result.outcome().isDown() ? "fails: its results are inconclusive" : "passes again", result.startedAt(),
-                result.reason());
+        log.info("The canary at {} {} (its check at {}: {})", location,
+                result.outcome().isDown() ? "fails: results taken there are inconclusive" : "passes again",
+                result.startedAt(), result.reason());
         Instant now = clock.instant();
         List<Confirmed> confirmed = new ArrayList<>();
         placements.entrySet().stream().filter(e -> !e.getValue().serverOnly() && e.getValue().at(location))
