@@ -36,6 +36,7 @@ import dev.vigil.agents.AgentConsole;
 import dev.vigil.agents.AgentGuard;
 import dev.vigil.agents.AgentTokens;
 import dev.vigil.agents.Assignments;
+import dev.vigil.agents.PublicLocations;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
@@ -84,6 +85,7 @@ import dev.vigil.reminders.ReminderConsole;
 import dev.vigil.schedule.Scheduler;
 import dev.vigil.search.SearchHandlers;
 import dev.vigil.search.SearchIndex;
+import dev.vigil.statuspage.ComponentLocations;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
@@ -100,9 +102,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The composition root: builds every part of Vigil from its configuration and returns it
@@ -134,6 +139,8 @@ public final class Vigil {
     private final Javalin web;
     private final ConfigSync configSync;
     private final Telemetry telemetry;
+    /** Where components are checked from (issue 11); the public snapshot reads it once the probes exist. */
+    private final PublicLocations publicLocations;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
@@ -156,7 +163,7 @@ public final class Vigil {
         Markdown markdown = new Markdown();
         StatusApi statusApi = new StatusApi(config.site(), pageId(config), times);
         this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
-                statusApi, markdown, templates, clock);
+                statusApi, markdown, templates, clock, this::componentLocations);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
@@ -167,6 +174,7 @@ public final class Vigil {
                 telemetry.engineObserver());
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, clock);
+        this.publicLocations = new PublicLocations(probes, outages);
         this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
@@ -252,7 +260,7 @@ public final class Vigil {
             String siteName) {
         AgentTokens agentTokens = new AgentTokens(database, audit, secrets, clock, new AgentTokens.Sightings() {
             @Override
-            public void seen(String location, java.time.Instant at) {
+            public void seen(String location, Instant at) {
                 telemetry.agentSeen(location, at);
             }
 
@@ -264,6 +272,11 @@ public final class Vigil {
         return new Routes.Agents(new AgentGuard(agentTokens),
                 new AgentApi(new Assignments(probes, config.canary()), outages, database, clock),
                 new AgentAdminApi(agentTokens, times), new AgentConsole(agentTokens, probes, templates, times, siteName));
+    }
+
+    /** The public page reads where components are checked from after the constructor made the probes. */
+    private Map<String, List<ComponentLocations.Place>> componentLocations(Handle handle) {
+        return publicLocations.read(handle);
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */

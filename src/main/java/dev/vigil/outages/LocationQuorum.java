@@ -66,12 +66,6 @@ final class LocationQuorum {
         return derive(handle, probeId, placement, canary, now, step.map(ProbeTransition::at), result.startedAt());
     }
 
-    /** Whether time alone (a silent location, a canary) would change the probe's status now; a read. */
-    boolean wouldChange(Handle handle, String probeId, Placement placement, CanaryRule canary, Instant now) {
-        ProbeStatus stored = probes.load(handle, probeId).map(v -> v.state().status()).orElse(null);
-        return stored != null && verdict(handle, probeId, placement, canary, now).status() != stored;
-    }
-
     /** Applies what time alone changed; returns the probe's transition, if any. */
     Optional<ProbeTransition> rederive(Handle handle, String probeId, Placement placement, CanaryRule canary,
             Instant now) {

@@ -52,6 +52,8 @@ public final class OutageService {
     private final CanaryStore canaries = new CanaryStore();
     private final LocationQuorum quorum;
     private volatile LocationQuorum.CanaryRule canary = LocationQuorum.CanaryRule.NONE;
+    /** What each probe's locations were last seen as, so a change of view alone refreshes the public page. */
+    private final Map<String, List<LocationCondition>> lastSeen = new ConcurrentHashMap<>();
 
     public OutageService(Database database, CheckStore checks, ProbeStateStore probes, OutageStore outages,
             ComponentStore components, OutageListener autoIncidents, MaintenanceWindows maintenance,
@@ -91,6 +93,7 @@ public final class OutageService {
     public void forget(String probeId) {
         thresholdsByProbe.remove(probeId);
         placements.remove(probeId);
+        lastSeen.remove(probeId);
     }
 
     /** Where the probe runs, as last set. */
@@ -158,24 +161,43 @@ public final class OutageService {
 
     /**
      * Applies what time alone changed for probes with several locations (issue 11): a location that stopped
-     * reporting, a canary that failed or passed again. Reads first, and writes only the probes that change.
+     * reporting, a canary that failed or passed again. Reads first, and writes only the probes that change. When
+     * only what a location sees changed (one of them fell silent, or fails alone), the public page is rebuilt too.
      */
     public List<ProbeTransition> applyElapsedTime() {
         Instant now = clock.instant();
-        List<String> changing = database.read(handle -> placements.entrySet().stream()
-                .filter(e -> !e.getValue().serverOnly() && thresholdsByProbe.containsKey(e.getKey()))
-                .filter(e -> quorum.wouldChange(handle, e.getKey(), e.getValue(), canary, now))
-                .map(Map.Entry::getKey).sorted().toList());
+        List<String> changing = new ArrayList<>();
+        boolean[] viewsChanged = new boolean[1];
+        database.read(handle -> {
+            for (Map.Entry<String, Placement> e : placements.entrySet()) {
+                if (e.getValue().serverOnly() || !thresholdsByProbe.containsKey(e.getKey())) {
+                    continue;
+                }
+                QuorumRule.Verdict verdict = quorum.verdict(handle, e.getKey(), e.getValue(), canary, now);
+                List<LocationCondition> seen = verdict.seen().stream().map(QuorumRule.Seen::condition).toList();
+                viewsChanged[0] |= !seen.equals(lastSeen.put(e.getKey(), seen));
+                if (probes.load(handle, e.getKey()).map(v -> v.state().status() != verdict.status()).orElse(false)) {
+                    changing.add(e.getKey());
+                }
+            }
+            return null;
+        });
         if (changing.isEmpty()) {
+            if (viewsChanged[0]) {
+                onStatusChange.run();
+            }
             return List.of();
         }
         List<Confirmed> confirmed = database.write(handle -> {
             List<Confirmed> all = new ArrayList<>();
-            for (String probeId : changing) {
+            for (String probeId : changing.stream().sorted().toList()) {
                 all.addAll(rederive(handle, probeId, now));
             }
             return all;
         });
+        if (confirmed.isEmpty() && viewsChanged[0]) {
+            onStatusChange.run();
+        }
         return announced(confirmed);
     }
 

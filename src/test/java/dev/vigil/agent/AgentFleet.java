@@ -95,6 +95,11 @@ final class AgentFleet implements AutoCloseable {
                 () -> locationsOf(probeId).equals(List.of(expected)));
     }
 
+    /** Waits until the public page says this, as a customer reads it. */
+    void awaitPublicPage(String text) {
+        RunningVigil.await(PATIENCE, "the public page to say " + text, () -> vigil.get("/").body().contains(text));
+    }
+
     List<Outage> outages() {
         return vigil.vigil().database().read(h -> new OutageStore().since(h, Instant.EPOCH));
     }

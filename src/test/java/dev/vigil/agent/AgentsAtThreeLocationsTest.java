@@ -72,6 +72,7 @@ class AgentsAtThreeLocationsTest {
         assertThat(dev.vigil.testing.ApiClient.json(fleet.api().get("/api/v1/agents", AgentFleet.ADMIN_TOKEN))
                 .get("agents")).allSatisfy(agent -> assertThat(agent.get("last_seen_at").isNull()).isFalse());
         assertThat(fleet.logs()).contains("1 probes to run at east", "1 probes to run at north");
+        fleet.awaitPublicPage("<p class=\"component-locations\">Checked from east, west, north</p>");
     }
 
     @Test
@@ -79,6 +80,7 @@ class AgentsAtThreeLocationsTest {
         north.kill();
 
         fleet.awaitLocations("web-home", "east up", "west up", "north no_data");
+        fleet.awaitPublicPage("Checked from east, west, north (no data)");
 
         assertThat(fleet.outages()).isEmpty();
         assertThat(fleet.probe("web-home").get("status").asText()).isEqualTo("up");
@@ -113,6 +115,7 @@ class AgentsAtThreeLocationsTest {
         target.farAnswers(503);
 
         fleet.awaitLocations("web-home", "east up", "west up", "north down");
+        fleet.awaitPublicPage("Checked from east, west, north (failing)");
         long northFailures = fleet.rows("SELECT COUNT(*) FROM check_results WHERE location = 'north' AND outcome = 'DOWN'");
         RunningVigil.await(AgentFleet.PATIENCE, "three more failures at north", () -> fleet.rows(
                 "SELECT COUNT(*) FROM check_results WHERE location = 'north' AND outcome = 'DOWN'") >= northFailures + 3);
