@@ -60,6 +60,7 @@ public final class ProbeAgent implements AutoCloseable {
     private Instant fetchedAt;
     private boolean fetchNow = true;
     private String lastProblem;
+    private long refusedOnce = -1;
 
     public ProbeAgent(AgentSettings settings, Clock clock) {
         this.settings = settings;
@@ -186,6 +187,13 @@ public final class ProbeAgent implements AutoCloseable {
                     String latest = answer.body() == null ? null : answer.body().path("probes_version").asText(null);
                     fetchNow |= latest != null && !latest.equals(version);
                 }
+            } else if (answer.status() == 422 && refusedOnce != batch.lastSeq()) {
+                // Most likely a probe that no longer runs here: fetch the probes, and the next try leaves it out.
+                log.warn("The server refused a batch of {} results ({}); fetching the probes before trying again",
+                        results.size(), answer.body() == null ? answer.problem() : answer.body().path("fields"));
+                refusedOnce = batch.lastSeq();
+                fetchNow = true;
+                return;
             } else if (answer.status() == 400 || answer.status() == 422) {
                 // The server will never take these as they are; keeping them would stop every later result.
                 log.error("The server refused {} results, which are dropped: {}", results.size(),
