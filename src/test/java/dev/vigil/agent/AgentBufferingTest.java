@@ -91,7 +91,7 @@ class AgentBufferingTest {
     }
 
     @Test
-    void anAgentAlreadyRunningPicksUpAProbeChangedOnTheServer() {
+    void aLocationThatIsTheWholeQuorumOpensAnOutageOnItsOwn() {
         fleet.startAgent("east", null);
         fleet.awaitLocations("web-home", "east up");
 
