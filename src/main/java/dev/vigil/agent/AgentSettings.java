@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,8 @@ public record AgentSettings(URI server, String token, String location, Path data
               --send-every DUR   how often results are sent (default 2s)
               --refresh DUR      how often the probes are fetched again (default 30s)
               --max-buffered N   how many results wait at most; the oldest are dropped first (default 50000)""";
+    private static final List<String> FLAGS = List.of("--server", "--token", "--location", "--data", "--send-every",
+            "--refresh", "--max-buffered");
     static final Duration DEFAULT_SEND_EVERY = Duration.ofSeconds(2);
     static final Duration DEFAULT_REFRESH = Duration.ofSeconds(30);
     static final int DEFAULT_CAPACITY = 50_000;
@@ -43,48 +46,39 @@ public record AgentSettings(URI server, String token, String location, Path data
     /** Reads the arguments after "agent"; every problem is in the exception's message, one per line. */
     public static AgentSettings parse(String[] args, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
-        String server = null;
-        String token = env.get("VIGIL_AGENT_TOKEN");
-        String location = null;
-        String data = "agent-data";
-        String sendEvery = null;
-        String refresh = null;
-        String capacity = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--server" -> server = value;
-                case "--token" -> token = value;
-                case "--location" -> location = value;
-                case "--data" -> data = value;
-                case "--send-every" -> sendEvery = value;
-                case "--refresh" -> refresh = value;
-                case "--max-buffered" -> capacity = value;
-                default -> {
-                    problems.add("unknown argument " + args[i]);
-                    continue;
-                }
-            }
-            if (value == null) {
-                problems.add(args[i] + " needs a value");
-            }
-            i++;
-        }
-        URI serverUrl = serverUrl(server, problems);
+        Map<String, String> flags = flags(args, problems);
+        URI serverUrl = serverUrl(flags.get("--server"), problems);
+        String token = flags.getOrDefault("--token", env.get("VIGIL_AGENT_TOKEN"));
         if (token == null || token.isBlank()) {
             problems.add("--token (or VIGIL_AGENT_TOKEN) is required: the agent's token from the console's Agents page");
         }
+        String location = flags.get("--location");
         if (!ProbeLocations.isAgentLocation(location)) {
             problems.add("--location must be the token's location, such as eu-west: lower case letters, digits and "
                     + "dashes, at most 40; \"server\" is Vigil itself");
         }
-        Duration send = duration("--send-every", sendEvery, DEFAULT_SEND_EVERY, problems);
-        Duration refreshEvery = duration("--refresh", refresh, DEFAULT_REFRESH, problems);
-        int max = capacity(capacity, problems);
+        Duration send = duration("--send-every", flags.get("--send-every"), DEFAULT_SEND_EVERY, problems);
+        Duration refreshEvery = duration("--refresh", flags.get("--refresh"), DEFAULT_REFRESH, problems);
+        int max = capacity(flags.get("--max-buffered"), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new AgentSettings(serverUrl, token.strip(), location, Path.of(data), send, refreshEvery, max);
+        return new AgentSettings(serverUrl, token.strip(), location, Path.of(flags.getOrDefault("--data", "agent-data")),
+                send, refreshEvery, max);
+    }
+
+    private static Map<String, String> flags(String[] args, List<String> problems) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!FLAGS.contains(args[i])) {
+                problems.add("unknown argument " + args[i]);
+            } else if (i + 1 >= args.length) {
+                problems.add(args[i] + " needs a value");
+            } else {
+                flags.put(args[i], args[++i]);
+            }
+        }
+        return flags;
     }
 
     private static URI serverUrl(String server, List<String> problems) {

@@ -186,6 +186,15 @@ final class ResultBuffer {
             offset = 0;
         }
         cutPartialLastLine(current);
+        readUnsent(current);
+        if (!unsent.isEmpty()) {
+            log.info("The agent's buffer holds {} results from before; they are sent when the server answers",
+                    unsent.size());
+        }
+    }
+
+    /** Counts the lines past the acknowledged point; one that cannot be read ends the file there. */
+    private void readUnsent(Path current) throws IOException {
         long size = Files.size(current);
         offset = Math.min(offset, size);
         long at = offset;
@@ -202,10 +211,6 @@ final class ResultBuffer {
             int bytes = line.getBytes(StandardCharsets.UTF_8).length + 1;
             unsent.addLast(new Line(nextSeq++, bytes, startedAt));
             at += bytes;
-        }
-        if (!unsent.isEmpty()) {
-            log.info("The agent's buffer holds {} results from before; they are sent when the server answers",
-                    unsent.size());
         }
     }
 
