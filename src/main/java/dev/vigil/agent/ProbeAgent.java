@@ -224,8 +224,9 @@ public final class ProbeAgent implements AutoCloseable {
                 : answer.unreachable() ? "the server answers " + answer.status()
                 : "the server refuses this agent (" + answer.status() + ": " + answer.problem() + ")";
         if (!what.equals(lastProblem)) {
-            log.warn("While {}: {}; results wait on disk in {} ({} now) and are sent with their times once it "
-                    + "answers", doing, what, settings.dataDir(), buffer.waiting());
+            log.warn("While {}: {}; {}", doing, what, version == null ? "no probes to run until it answers"
+                    : "results wait on disk in " + settings.dataDir() + " (" + buffer.waiting()
+                            + " now) and are sent with their times once it answers");
             lastProblem = what;
         }
     }

@@ -73,6 +73,9 @@ class AgentsAtThreeLocationsTest {
                 .get("agents")).allSatisfy(agent -> assertThat(agent.get("last_seen_at").isNull()).isFalse());
         assertThat(fleet.logs()).contains("1 probes to run at east", "1 probes to run at north");
         fleet.awaitPublicPage("<p class=\"component-locations\">Checked from east, west, north</p>");
+        assertThat(fleet.vigil().get("/metrics").body()).contains(
+                "vigil_agent_last_seen_timestamp_seconds{location=\"east\"}",
+                "vigil_agent_last_seen_timestamp_seconds{location=\"north\"}");
     }
 
     @Test
