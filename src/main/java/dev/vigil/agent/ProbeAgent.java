@@ -3,10 +3,13 @@ package dev.vigil.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.agent.AssignmentJson.Assignment;
+import dev.vigil.config.HeartbeatTarget;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.engine.ProbeSchedule;
 import dev.vigil.probes.HttpClients;
+import dev.vigil.probes.LatestPings;
+import dev.vigil.probes.PingBook;
 import dev.vigil.probes.Probes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +166,12 @@ public final class ProbeAgent implements AutoCloseable {
         try {
             long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
             String host = probe.target().host() == null ? "probe:" + probe.id() : probe.target().host();
-            engine.schedule(new ProbeSchedule(Probes.of(probe, clock, clients), host, probe.interval(), probe.timeout(),
+            if (probe.target() instanceof HeartbeatTarget) {
+                // Pinged at Vigil itself, it connects nowhere and has no locations; no agent is handed one.
+                throw new IllegalArgumentException("a heartbeat is pinged at Vigil, not checked from a location");
+            }
+            PingBook noPings = probeId -> LatestPings.NONE;
+            engine.schedule(new ProbeSchedule(Probes.of(probe, clock, clients, noPings), host, probe.interval(), probe.timeout(),
                     Duration.ofMillis(spread), probe.retryInterval(), probe.failuresToOpen()));
             running.put(probe.id(), probe);
         } catch (IllegalArgumentException e) {

@@ -2,12 +2,15 @@ package dev.vigil.agents;
 
 import dev.vigil.db.Database;
 import dev.vigil.outages.OutageService;
+import dev.vigil.probes.CheckResult;
 import dev.vigil.web.ApiErrors;
 import dev.vigil.web.JsonResponse;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +63,10 @@ public final class AgentApi {
             ResultBatch batch = ResultBatch.parse(ctx.body());
             Instant now = clock.instant();
             batch.check(agent.location(), assignments.idsAt(agent.location()), now);
-            OutageService.Recorded recorded = outages.recordFromLocation(agent.location(), batch.results());
+            Map<String, Duration> intervals = assignments.intervalsAt(agent.location());
+            List<CheckResult> results = batch.results().stream()
+                    .map(r -> r.every(intervals.getOrDefault(r.probeId(), r.interval()))).toList();
+            OutageService.Recorded recorded = outages.recordFromLocation(agent.location(), results);
             if (batch.dropped() != null) {
                 recordGap(agent.location(), batch.dropped(), now);
             }

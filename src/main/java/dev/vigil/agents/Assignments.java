@@ -4,6 +4,8 @@ import dev.vigil.agent.AssignmentJson;
 import dev.vigil.config.Canary;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.monitoring.ProbeRegistry;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +39,15 @@ public record Assignments(ProbeRegistry probes, ProbeConfig canary) {
             ids.add(Canary.ID);
         }
         return ids;
+    }
+
+    /**
+     * How often each probe of the location is checked, as the server knows it: an agent's result vouches for its
+     * probe over one interval (the uptime roll-ups read it), and the server's settings say what that is.
+     */
+    public Map<String, Duration> intervalsAt(String location) {
+        Map<String, Duration> intervals = new HashMap<>();
+        of(location).forEach(p -> intervals.put(p.id(), p.interval()));
+        return intervals;
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.app;
 import dev.vigil.db.Database;
 import dev.vigil.engine.EngineHealth;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.engine.ResultBacklog;
 import dev.vigil.engine.SkipReason;
 import dev.vigil.schedule.Scheduler;
 import dev.vigil.web.Json;
@@ -12,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Vigil's own health: 200 when the database answers, the scheduler runs and the probes keep their schedule;
- * 503 otherwise ("unhealthy", or "behind" when only the probes fall behind, see {@link EngineHealth#behind()}).
+ * Vigil's own health: 200 when the database answers and takes the probes' results, the scheduler runs and the
+ * probes keep their schedule; 503 otherwise ("unhealthy", or "behind" when only the probes fall behind, see
+ * {@link EngineHealth#behind()}). While results cannot be written (issue 11) "database" and "reason" say why
+ * and since when, and the "results" block says how many wait in memory.
  */
 record HealthHandler(Database database, Scheduler scheduler, ProbeEngine probes) {
 
@@ -21,21 +24,45 @@ record HealthHandler(Database database, Scheduler scheduler, ProbeEngine probes)
     record Report(int status, Map<String, Object> body) {}
 
     public void check(Context ctx) {
-        Report report = report(database.isReachable(), scheduler.isRunning(), probes.health());
+        Report report = report(database.isReachable(), scheduler.isRunning(), probes.health(), probes.results());
         ctx.header("Cache-Control", "no-store");
         ctx.status(HttpStatus.forStatus(report.status()));
         ctx.contentType("application/json").result(Json.write(report.body()));
     }
 
     static Report report(boolean databaseOk, boolean schedulerOk, EngineHealth probes) {
-        boolean healthy = databaseOk && schedulerOk;
+        return report(databaseOk, schedulerOk, probes, ResultBacklog.empty(0));
+    }
+
+    static Report report(boolean databaseOk, boolean schedulerOk, EngineHealth probes, ResultBacklog results) {
+        boolean healthy = databaseOk && schedulerOk && !results.failing();
         boolean behind = probes.behind();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !healthy ? "unhealthy" : behind ? "behind" : "ok");
-        body.put("database", databaseOk ? "ok" : "unreachable");
+        // Why results cannot be written says more than "unreachable", which is all a failed SELECT 1 tells.
+        String database = results.failing() ? results.sentence() : databaseOk ? "ok" : "unreachable";
+        body.put("database", database);
+        if (!database.equals("ok")) {
+            body.put("reason", "database: " + database);
+        }
         body.put("scheduler", schedulerOk ? "running" : "stopped");
         body.put("probes", probesBody(probes));
+        body.put("results", resultsBody(results));
         return new Report(healthy && !behind ? 200 : 503, body);
+    }
+
+    private static Map<String, Object> resultsBody(ResultBacklog results) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", results.failing() ? "waiting" : "ok");
+        body.put("buffered", results.waiting());
+        body.put("oldest_age_ms", results.oldestAgeMs());
+        body.put("dropped", results.dropped());
+        body.put("buffer_bound", results.bound());
+        if (results.failing()) {
+            body.put("failing_for_ms", results.failingForMs());
+            body.put("failure", results.failure());
+        }
+        return body;
     }
 
     private static Map<String, Object> probesBody(EngineHealth probes) {

@@ -5,6 +5,7 @@ import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.probes.HttpClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        HttpClients.closeIdleConnectionsSoon();
         Map<String, String> env = System.getenv();
         if (args.length > 0 && args[0].equals("agent")) {
             // The same jar as a probe agent at another location (issue 11): no database, no web server.

@@ -15,6 +15,7 @@ import dev.vigil.agents.AgentConsole;
 import dev.vigil.agents.AgentGuard;
 import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
+import dev.vigil.heartbeats.PingHandlers;
 import dev.vigil.incidents.console.IncidentApi;
 import dev.vigil.incidents.console.IncidentConsole;
 import dev.vigil.incidents.console.NoticeApi;
@@ -58,7 +59,7 @@ final class Routes {
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
             SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers,
-            Agents agents) {}
+            PingHandlers pings, Agents agents) {}
 
     /** Probe agents (issue 11): their own endpoints and guard, the admin's API and console page for their tokens. */
     public record Agents(AgentGuard guard, AgentApi api, AgentAdminApi admin, AgentConsole console) {}
@@ -93,6 +94,7 @@ final class Routes {
         PostmortemConsole postmortems = handlers.postmortems();
         SearchHandlers search = handlers.search();
         ActionItemConsole actionItems = handlers.actionItems();
+        PingHandlers pings = handlers.pings();
         Agents agents = handlers.agents();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -128,7 +130,18 @@ final class Routes {
                 config.routes.get("/demo/{service}/health", demo::health);
                 config.routes.post("/demo/{service}/fail", demo::fail);
                 config.routes.post("/demo/{service}/recover", demo::recover);
+                config.routes.post("/demo/app/sign-in", demo::signIn);
+                config.routes.get("/demo/app/search", demo::search);
+                config.routes.get("/demo/app/results/{id}", demo::result);
             }
+
+            // Heartbeats (issue 11): the token in the path is the credential; a cron job's GET or POST has no cookies.
+            config.routes.get("/ping/{token}", pings::success);
+            config.routes.post("/ping/{token}", pings::success);
+            config.routes.get("/ping/{token}/start", pings::start);
+            config.routes.post("/ping/{token}/start", pings::start);
+            config.routes.get("/ping/{token}/fail", pings::fail);
+            config.routes.post("/ping/{token}/fail", pings::fail);
 
             config.routes.get("/setup", accounts::showSetup);
             config.routes.post("/setup", accounts::setup);

@@ -45,6 +45,9 @@ import dev.vigil.demo.DemoHistory;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.engine.Limits;
 import dev.vigil.engine.ProbeEngine;
+import dev.vigil.heartbeats.Heartbeats;
+import dev.vigil.heartbeats.PingHandlers;
+import dev.vigil.engine.ResultSink;
 import dev.vigil.home.HomeConsole;
 import dev.vigil.incidents.AutoIncidents;
 import dev.vigil.incidents.IncidentStore;
@@ -76,6 +79,8 @@ import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.postmortems.PostmortemApi;
 import dev.vigil.postmortems.PostmortemConsole;
 import dev.vigil.postmortems.PostmortemReviewConsole;
+import dev.vigil.probes.CheckRollupStore;
+import dev.vigil.probes.CheckRollups;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.ProbeSettingsStore;
@@ -93,6 +98,7 @@ import dev.vigil.telemetry.PrometheusHandler;
 import dev.vigil.telemetry.Telemetry;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.MonitorSessions;
+import dev.vigil.uptime.UptimeRollups;
 import dev.vigil.web.ErrorPages;
 import dev.vigil.web.OpenApiDocument;
 import dev.vigil.web.SecurityHeaders;
@@ -119,6 +125,8 @@ public final class Vigil {
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
     private static final Duration RETENTION_RUN = Duration.ofHours(1);
     private static final Duration LOCATION_QUORUM_RUN = Duration.ofSeconds(2);
+    /** Issue 11: the roll-ups, and so today's bar, are at most this far behind the checks. */
+    private static final Duration ROLLUP_RUN = Duration.ofMinutes(1);
 
     private final VigilConfig config;
     private final Clock clock;
@@ -131,7 +139,10 @@ public final class Vigil {
     private final ProbeEngine probeEngine;
     private final HttpClients httpClients = new HttpClients();
     private final ProbeRegistry probes;
+    private final Heartbeats heartbeats;
     private final RetentionJob retention;
+    private final CheckRollups checkRollups;
+    private final UptimeRollups uptimeRollups;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Notifications notifications;
@@ -162,7 +173,7 @@ public final class Vigil {
         this.configSync = sync;
         Markdown markdown = new Markdown();
         StatusApi statusApi = new StatusApi(config.site(), pageId(config), times);
-        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, sessions, config.site(),
+        this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, config.site(),
                 statusApi, markdown, templates, clock, this::componentLocations);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
@@ -170,12 +181,18 @@ public final class Vigil {
                 publisher::invalidate);
         ProbeSettingsStore probeSettings = new ProbeSettingsStore();
         this.telemetry = new Telemetry(database);
-        this.probeEngine = new ProbeEngine(telemetry.recording(outages::recordAll), clock, Limits.STANDARD,
-                telemetry.engineObserver());
+        this.probeEngine = new ProbeEngine(telemetry.recording(ResultSink.of(outages::recordAll, database::writeFault)),
+                clock, Limits.STANDARD, telemetry.engineObserver());
+        this.heartbeats = new Heartbeats(database, new SecretTokens(), config.site().url(), config.retention(), clock,
+                probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
-                httpClients, clock);
+                httpClients, heartbeats, clock);
         this.publicLocations = new PublicLocations(probes, outages);
-        this.retention = new RetentionJob(database, checks, config.retention(), config.site().timeZone(), clock);
+        CheckRollupStore rollupStore = new CheckRollupStore();
+        this.checkRollups = new CheckRollups(database, checks, rollupStore, config.site().timeZone());
+        this.uptimeRollups = new UptimeRollups(database, components, probeStates, checks, sessions,
+                config.site().timeZone(), clock);
+        this.retention = new RetentionJob(database, checks, checkRollups, rollupStore, config.retention(), clock);
         DemoTarget demo = config.demo() ? new DemoTarget(demoFailing) : null;
         SecretTokens tokens = new SecretTokens();
         UserStore users = new UserStore();
@@ -229,7 +246,8 @@ public final class Vigil {
                 incidentConsole.noticeApi(),
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
-                new ProbeApi(probes, componentEditor, database, probeStates, checks, outageStore, times, outages),
+                new ProbeApi(probes, componentEditor, database, probeStates, checks, rollupStore, outageStore, heartbeats,
+                        times, clock, outages),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
@@ -246,13 +264,14 @@ public final class Vigil {
                 new ReminderConsole(database, config.reminders(), config.notifications().hasSmtp(), templates, times,
                         siteName, clock),
                 new MetricsHandlers(new MetricsQueries(database), templates, times, clock, siteName),
-                new ComponentConsole(componentEditor, reload, probes, database, probeStates, templates, siteName),
+                new ComponentConsole(componentEditor, reload, probes, database, probeStates, heartbeats, checks, times,
+                        templates, siteName),
                 postmortemReview, postmortemConsole,
                 new SearchHandlers(new SearchIndex(database), templates, siteName),
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
                 new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
-                agents(tokens, audit, templates, times, siteName)));
+                new PingHandlers(heartbeats), agents(tokens, audit, templates, times, siteName)));
     }
 
     /** Probe agents (issue 11): their tokens report sightings to /metrics; they run the probes of their location. */
@@ -310,6 +329,7 @@ public final class Vigil {
         }
         apiTokens.bootstrap(config.bootstrapToken());
         sessions.begin();
+        rollUp();
         publisher.rebuild();
         web.start(config.port());
         probes.refresh();
@@ -318,6 +338,11 @@ public final class Vigil {
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
         scheduler.every("retention", RETENTION_RUN, Duration.ofMinutes(1), at -> retention.run());
+        scheduler.every("rollups", ROLLUP_RUN, ROLLUP_RUN, at -> {
+            rollUp();
+            publisher.invalidate();
+        });
+        scheduler.every("heartbeat-ping-retention", RETENTION_RUN, Duration.ofMinutes(2), at -> heartbeats.prune());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
         // Issue 11: a location that stops reporting, or whose canary fails, stops counting toward its probes' quorum.
         scheduler.every("location-quorum", LOCATION_QUORUM_RUN, LOCATION_QUORUM_RUN, at -> outages.applyElapsedTime());
@@ -325,6 +350,12 @@ public final class Vigil {
         reminders.schedule(scheduler);
         scheduler.start();
         return this;
+    }
+
+    /** Folds the checks written since the last run into the roll-ups, then brings the uptime roll-ups up to now. */
+    private void rollUp() {
+        checkRollups.run();
+        uptimeRollups.run();
     }
 
     /** Stops in reverse order: no new checks, no new requests, then the record of this session and the store. */

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Byte sizes as people write them: a plain number of bytes, or a whole number of KiB, MiB or GiB. */
-final class ByteSizes {
+public final class ByteSizes {
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
     private static final long GIB = 1024 * MIB;

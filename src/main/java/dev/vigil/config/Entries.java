@@ -39,7 +39,29 @@ public final class Entries {
         ProbeConfig probe = ProbeReader.read(Section.entry(fields, ProbeReader.KEYS, problems), new HashSet<>(),
                 componentIds);
         throwIfAny(problems);
+        requireStorable(probe);
         return probe;
+    }
+
+    /**
+     * Probes made in the console or the API are stored as plain HTTP probes, with the columns they have always had;
+     * methods, headers, bodies, steps and the richer expectations are written in vigil.yml.
+     */
+    private static void requireStorable(ProbeConfig probe) {
+        if (!(probe.target() instanceof HttpTarget http)) {
+            throw InvalidInput.of("type", "The console and the API make HTTP probes; declare a "
+                    + probe.type() + " probe in vigil.yml.");
+        }
+        HttpTarget.Expectation expect = http.expect();
+        if (expect.status().single().isEmpty()) {
+            throw InvalidInput.of("expect.status", "Give one status code here; lists and ranges are set in vigil.yml.");
+        }
+        if (!http.isPlain()) {
+            String field = expect.bodyMatches() != null ? "expect.body_matches"
+                    : !expect.json().isEmpty() ? "expect.json" : !expect.headers().isEmpty() ? "expect.headers" : "url";
+            throw InvalidInput.of(field, "Methods, headers, bodies and checks beyond status, body_contains and "
+                    + "max_latency are set in vigil.yml; here a probe is a plain GET.");
+        }
     }
 
     /** A probe's settings as text in the file's notation, by flat key; empty text for what is not set. */

@@ -31,6 +31,11 @@ final class ProbeReader {
     private static Map<String, TargetReader> types() {
         Map<String, TargetReader> types = new LinkedHashMap<>();
         types.put(HttpTarget.TYPE, new HttpTargetReader());
+        types.put(StepsTarget.TYPE, new StepsTargetReader());
+        types.put(HeartbeatTarget.TYPE, new HeartbeatReader());
+        types.put(TcpTarget.TYPE, new TcpTargetReader());
+        types.put(TlsTarget.TYPE, new TlsTargetReader());
+        types.put(DnsTarget.TYPE, new DnsTargetReader());
         return types;
     }
 
@@ -44,9 +49,11 @@ final class ProbeReader {
     static List<ProbeConfig> readAll(Section root, Collection<String> declaredComponents) {
         Set<String> takenIds = new HashSet<>();
         List<ProbeConfig> probes = new ArrayList<>();
-        for (Section probe : root.listOfMappings("probes", KEYS)) {
+        List<Section> sections = root.listOfMappings("probes", KEYS);
+        for (Section probe : sections) {
             probes.add(read(probe, takenIds, declaredComponents));
         }
+        HeartbeatReader.refuseSharedTokens(sections, probes);
         return probes;
     }
 
@@ -54,6 +61,9 @@ final class ProbeReader {
         String id = Ids.read(probe, takenIds);
         String componentId = componentId(probe, declaredComponents);
         TargetReader type = type(probe);
+        if (type instanceof HeartbeatReader heartbeat) {
+            return heartbeat.probe(probe, id, componentId); // not polled: its own schedule and thresholds
+        }
         Duration interval = interval(probe);
         Duration timeout = timeout(probe, interval);
         Duration retryInterval = retryInterval(probe, interval);

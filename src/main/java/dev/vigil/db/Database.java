@@ -2,9 +2,13 @@ package dev.vigil.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
@@ -26,9 +30,12 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_READERS = 4;
     private static final int POSTGRES_POOL = 8;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Below this much free space a failed write is reported as a full disk. */
+    private static final long MIN_FREE_BYTES = 64 * 1024;
 
     private final String jdbcUrl;
     private final Dialect dialect;
+    private final Optional<SharedMemoryGuard> guard;
     private volatile Pools pools;
 
     /** The connection pools and their Jdbi, once {@link #open()} has made them. */
@@ -43,6 +50,7 @@ public final class Database implements AutoCloseable {
     private Database(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
         this.dialect = Dialect.of(jdbcUrl);
+        this.guard = SharedMemoryGuard.of(sqliteFile(jdbcUrl));
     }
 
     /** The store at this URL, not yet connected: {@link #open()} connects and migrates. */
@@ -76,6 +84,7 @@ public final class Database implements AutoCloseable {
         if (current == null) {
             throw new IllegalStateException("the database is not open (Vigil.start opens it)");
         }
+        guard.ifPresent(SharedMemoryGuard::check);
         return current;
     }
 
@@ -105,6 +114,10 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setReadOnly(readOnly);
+        // No memory-mapped reads of the database file (issue 11): a fault under a mapped page (a disk that fails,
+        // a file cut short) arrives as SIGBUS and kills the JVM, where read() returns an error SQLite can report.
+        // This is SQLite's own default; it is pinned so that a build of the driver with another cannot change it.
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "0");
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(jdbcUrl);
         return source;
@@ -121,20 +134,32 @@ public final class Database implements AutoCloseable {
     }
 
     private static void createParentFolder(String jdbcUrl) {
+        Optional<Path> file = sqliteFile(jdbcUrl);
+        if (file.isEmpty()) {
+            return;
+        }
+        Path parent = file.get().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file of a SQLite URL; empty for PostgreSQL, in-memory and file: URI databases. */
+    private static Optional<Path> sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
-            return;
+            return Optional.empty();
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create the data folder " + parent + ": " + e.getMessage(), e);
-        }
+        return Optional.of(Path.of(file).toAbsolutePath());
     }
 
     /**
@@ -175,6 +200,64 @@ public final class Database implements AutoCloseable {
             return connected().reader().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Why a write failed, in words a person understands, when the database and not what was written is at
+     * fault ({@link WriteFault}); empty when the data itself was refused. SQLite's "disk I/O error" says little,
+     * so for a file the file system is asked whether it is read-only or full.
+     */
+    public Optional<String> writeFault(Throwable failure) {
+        return WriteFault.of(failure).map(fault -> sqliteFile(jdbcUrl).map(file -> onDisk(file, fault.reason()))
+                .orElse(fault.reason()));
+    }
+
+    private static String onDisk(Path file, String reason) {
+        if (reason.startsWith("database is locked")) {
+            return reason;
+        }
+        try {
+            FileStore disk = Files.getFileStore(file.getParent());
+            Optional<String> refused = refusedWrite(file.getParent());
+            if (disk.isReadOnly() || refused.filter(r -> r.contains("Read-only")).isPresent()) {
+                return "read-only file system (" + reason + ")";
+            }
+            if (disk.getUsableSpace() < MIN_FREE_BYTES || refused.filter(r -> r.contains("space")).isPresent()) {
+                return reason.startsWith("disk full") ? reason : "disk full (" + reason + ")";
+            }
+            if (refused.isPresent() || !Files.isWritable(file)) {
+                return "the database file cannot be written: " + refused.orElse("not writable") + " (" + reason + ")";
+            }
+        } catch (IOException | SecurityException e) {
+            return reason + "; the data folder cannot be examined: " + e.getMessage();
+        }
+        return reason;
+    }
+
+    /**
+     * Why a small file cannot be written in the folder, if it cannot: the file system's own words ("Read-only
+     * file system", "No space left on device"). Asked only after a failed write; mount flags and access(2) do
+     * not tell, for instance, of an ext4 file system that turned read-only after an error.
+     */
+    private static Optional<String> refusedWrite(Path folder) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(folder, ".vigil-write-check", ".tmp");
+            Files.write(probe, new byte[] {1});
+            return Optional.empty();
+        } catch (FileSystemException e) {
+            return Optional.of(e.getReason() == null ? e.toString() : e.getReason());
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // Left behind only when the folder turned unwritable between the two calls.
+                }
+            }
         }
     }
 

@@ -38,9 +38,9 @@ final class DemoEvidence {
             Instant confirmed = firstFailure.plus(interval.multipliedBy(probe.failuresToOpen() - 1L));
             Instant recoveryConfirmed = recovery.plus(interval.multipliedBy(probe.successesToClose() - 1L));
             for (Instant at = firstFailure; !at.isAfter(confirmed); at = at.plus(interval)) {
-                checks.insert(handle, check(probeId, at, Outcome.DOWN, reason, status));
+                checks.insert(handle, check(probeId, at, Outcome.DOWN, reason, status, interval));
             }
-            checks.insert(handle, check(probeId, recovery, Outcome.UP, "ok", 200));
+            checks.insert(handle, check(probeId, recovery, Outcome.UP, "ok", 200, interval));
             long id = outages.open(handle, probeId, probe.componentId(),
                     new ProbeTransition(ProbeStatus.UP, ProbeStatus.DOWN, firstFailure, confirmed, reason));
             outages.attachToIncident(handle, id, incidentId);
@@ -49,7 +49,8 @@ final class DemoEvidence {
         });
     }
 
-    private static CheckResult check(String probeId, Instant at, Outcome outcome, String reason, int status) {
-        return new CheckResult(probeId, at, at, CHECK_TIME, CHECK_TIME.dividedBy(2), outcome, reason, status);
+    private static CheckResult check(String probeId, Instant at, Outcome outcome, String reason, int status,
+            Duration interval) {
+        return new CheckResult(probeId, at, at, CHECK_TIME, CHECK_TIME.dividedBy(2), outcome, reason, status, interval);
     }
 }

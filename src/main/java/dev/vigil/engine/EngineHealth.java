@@ -11,14 +11,16 @@ import java.util.Map;
  *     it go (its previous check ended, its host had a free slot)
  * @param checksStarted checks started in the last minute
  * @param skipped checks skipped in the last minute, by reason (every reason present, 0 when none)
- * @param unrecorded skipped checks of the last minute that could not even be queued for the database
+ * @param unrecorded results of the last minute dropped because too many waited for the database (each is
+ *     recorded later as no data, see {@link ResultBuffer})
  */
 public record EngineHealth(long lagP50Ms, long lagP99Ms, long lagMaxMs, int checksStarted,
         Map<SkipReason, Integer> skipped, int unrecorded, int inFlight, int waiting) {
 
     /**
      * Vigil is behind when the checks of the last minute started more than this late (p99), when any was
-     * skipped for a reason of Vigil's own ({@link SkipReason#vigilBehind()}), or when skips went unrecorded.
+     * skipped for a reason of Vigil's own ({@link SkipReason#vigilBehind()}), or when results were dropped
+     * because too many waited for the database.
      * Targets that are slow cost their own checks, not Vigil's health.
      */
     public static final Duration BEHIND_LAG_P99 = Duration.ofSeconds(2);

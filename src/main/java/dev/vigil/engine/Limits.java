@@ -2,7 +2,7 @@ package dev.vigil.engine;
 
 /**
  * How many checks may be in flight at once, overall and per target host:port. A check counts from its start
- * until its result is recorded, so the results waiting for the database are bounded too.
+ * until its result is queued for the database; the queue has a bound of its own (see {@link ResultBuffer}).
  */
 public record Limits(int overall, int perHost) {
     /** Enough for thousands of probes at their usual intervals; each costs a socket and a little memory. */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Runs the probes on their own: one timer thread starts each check on schedule, the check itself waits for its
  * target without a thread (see {@link dev.vigil.probes.Probe}), and one recorder thread writes the results. Vigil's
  * own jobs (the scheduler) share nothing with it. The recorder writes what has queued up as one batch, one
- * transaction (see {@link Recorder}). The {@link Limits} bound the checks in flight, overall and per
+ * transaction, and keeps results waiting in memory while the database cannot take them (see {@link Recorder}). The {@link Limits} bound the checks in flight, overall and per
  * host; a check that cannot start before its probe's next one is due is recorded as skipped, with the reason.
  *
  * <p>Every field below the constants is touched on the timer thread only, except the volatile counts, the start
@@ -52,13 +52,22 @@ public final class ProbeEngine implements AutoCloseable {
     }
 
     public ProbeEngine(ResultSink sink, Clock clock, Limits limits) {
-        this(sink, clock, limits, EngineObserver.NONE);
+        this(sink, clock, limits, EngineObserver.NONE, ResultBuffer.STANDARD_BOUND);
+    }
+
+    /** @param resultBound how many results may wait for the database before the oldest are dropped */
+    public ProbeEngine(ResultSink sink, Clock clock, Limits limits, int resultBound) {
+        this(sink, clock, limits, EngineObserver.NONE, resultBound);
     }
 
     /** @param observer told of every check started or skipped, on the timer thread */
     public ProbeEngine(ResultSink sink, Clock clock, Limits limits, EngineObserver observer) {
+        this(sink, clock, limits, observer, ResultBuffer.STANDARD_BOUND);
+    }
+
+    public ProbeEngine(ResultSink sink, Clock clock, Limits limits, EngineObserver observer, int resultBound) {
         this.observer = observer;
-        this.recorder = new Recorder(sink);
+        this.recorder = new Recorder(sink, resultBound);
         this.clock = clock;
         this.limits = limits;
         this.dispatcher = new Dispatcher(limits);
@@ -86,9 +95,34 @@ public final class ProbeEngine implements AutoCloseable {
         onTimer(() -> stopRun(probeId));
     }
 
+    /**
+     * Checks the probe once now, besides its schedule, because what it reads changed (a heartbeat's ping, issue 11).
+     * The check goes through the same limits and recorder as the others, so a probe's results stay one writer's,
+     * in order. Returns at once; does nothing for a probe that is not scheduled or while Vigil stops.
+     */
+    public void checkNow(String probeId) {
+        try {
+            timer.execute(() -> {
+                Run run = runs.get(probeId);
+                if (run == null || run.stopped || closing) {
+                    return;
+                }
+                long now = System.nanoTime();
+                apply(dispatcher.due(new Dispatcher.Due(run, run.plan.host(), clock.instant(), now), now));
+            });
+        } catch (RejectedExecutionException stopped) {
+            // Vigil is stopping: the probe's next scheduled check, after the restart, sees the same change.
+        }
+    }
+
     /** The last minute's start lags and skipped checks, and what is in flight and waiting now. */
     public EngineHealth health() {
         return lags.health(System.nanoTime(), inFlight, waiting);
+    }
+
+    /** The results waiting for the database, and why they cannot be written, if they cannot. */
+    public ResultBacklog results() {
+        return recorder.backlog();
     }
 
     /** Starts no more checks, waits (a while) for those in flight to be recorded, then stops its threads. */
@@ -216,7 +250,16 @@ public final class ProbeEngine implements AutoCloseable {
         Duration patience = run.plan.timeout().plus(GRACE);
         check.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> result != null ? result : gaveUp(run, due, startedAt, failure))
-                .thenAccept(result -> recorder.result(result, () -> afterRecorded(run, due, result)));
+                .thenApply(result -> result.every(run.plan.interval())) // what it vouches for (issue 11)
+                .thenAccept(result -> {
+                    // Its place is freed once the result is queued, not written: a database that cannot take
+                    // results must not stop the checks (issue 11). Queued before the probe's next check starts,
+                    // its results still reach the database in order.
+                    if (recorder.add(result)) {
+                        lags.unrecorded(System.nanoTime());
+                    }
+                    afterQueued(run, due, result);
+                });
     }
 
     private CheckResult gaveUp(Run run, Dispatcher.Due due, Instant startedAt, Throwable failure) {
@@ -226,7 +269,7 @@ public final class ProbeEngine implements AutoCloseable {
                 "check did not finish within " + run.plan.timeout().plus(GRACE).toSeconds() + " s", null);
     }
 
-    private void afterRecorded(Run run, Dispatcher.Due due, CheckResult result) {
+    private void afterQueued(Run run, Dispatcher.Due due, CheckResult result) {
         try {
             timer.execute(() -> {
                 apply(dispatcher.finished(run, run.plan.host(), System.nanoTime()));
@@ -263,10 +306,8 @@ public final class ProbeEngine implements AutoCloseable {
         Run run = (Run) due.key;
         CheckResult skipped = new CheckResult(run.plan.id(), due.scheduledAt, clock.instant(), Duration.ZERO, null,
                 Outcome.SKIPPED, reason.sentence(run.plan.host(), limits), null);
-        if (!recorder.skip(skipped)) {
+        if (recorder.add(skipped)) {
             lags.unrecorded(now);
-            log.warn("Probe {}: a skipped check at {} could not be recorded; the database is far behind",
-                    run.plan.id(), due.scheduledAt);
         }
     }
 

@@ -6,16 +6,22 @@ import dev.vigil.components.Component;
 import dev.vigil.config.ComponentConfig;
 import dev.vigil.config.Durations;
 import dev.vigil.config.Entries;
+import dev.vigil.config.HeartbeatTarget;
 import dev.vigil.config.ProbeConfig;
 import dev.vigil.config.RedactedUrl;
 import dev.vigil.console.ConsolePages.Frame;
 import dev.vigil.console.Role;
 import dev.vigil.db.Database;
+import dev.vigil.heartbeats.HeartbeatView;
+import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.ProbeStateStore;
+import dev.vigil.probes.CheckStore;
+import dev.vigil.time.TimeFormat;
 import dev.vigil.web.RefusedForm;
 import dev.vigil.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +32,8 @@ import java.util.Map;
  * console made and reload vigil.yml. Each POST redirects back; a refused form is shown again.
  */
 public record ComponentConsole(ComponentEditor editor, ConfigReload reload, ProbeRegistry registry, Database database,
-        ProbeStateStore states, Templates templates, String siteName) {
+        ProbeStateStore states, Heartbeats heartbeats, CheckStore checks, TimeFormat times, Templates templates,
+        String siteName) {
 
     private static final String LIST = "/console/components";
 
@@ -34,9 +41,10 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
     public void list(Context ctx) {
         Session session = StaffGuard.session(ctx);
         List<ProbeConfig> running = registry.running();
-        List<ComponentPages.ComponentRow> rows = editor.components().stream().map(c -> row(c, running)).toList();
-        templates.page(ctx, "monitoring/list.jte", new ComponentPages.Overview(frame(ctx),
-                session.user().role().includes(Role.ADMIN), ctx.queryParam("reloaded") != null, rows));
+        boolean admin = session.user().role().includes(Role.ADMIN);
+        List<ComponentPages.ComponentRow> rows = editor.components().stream().map(c -> row(c, running, admin)).toList();
+        templates.page(ctx, "monitoring/list.jte", new ComponentPages.Overview(frame(ctx), admin,
+                ctx.queryParam("reloaded") != null, rows));
     }
 
     /** GET /console/components/new */
@@ -174,19 +182,43 @@ public record ComponentConsole(ComponentEditor editor, ConfigReload reload, Prob
                 new ComponentPages.ProbeForm(frame(ctx), action, editing, values, choices, errors));
     }
 
-    private ComponentPages.ComponentRow row(Component c, List<ProbeConfig> running) {
-        Map<String, String> statuses = database.read(handle -> {
-            Map<String, String> byId = new LinkedHashMap<>();
-            states.statusesOf(handle, c.id()).forEach((id, s) -> byId.put(id, s.name().toLowerCase(Locale.ROOT)));
-            return byId;
+    private ComponentPages.ComponentRow row(Component c, List<ProbeConfig> running, boolean admin) {
+        List<ProbeConfig> ofComponent = running.stream().filter(p -> p.componentId().equals(c.id())).toList();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        Map<String, String> lastChecks = new LinkedHashMap<>();
+        database.read(handle -> {
+            states.statusesOf(handle, c.id()).forEach((id, s) -> statuses.put(id, s.name().toLowerCase(Locale.ROOT)));
+            // The last check's reason is where a tls probe shows its certificate's days left (issue 11).
+            ofComponent.forEach(p -> checks.latest(handle, p.id(), 1).forEach(check -> lastChecks.put(p.id(),
+                    check.outcome().name().toLowerCase(Locale.ROOT) + ": " + check.reason() + " ("
+                            + times.dateTime(check.startedAt()) + ")")));
+            return null;
         });
-        List<ComponentPages.ProbeRow> probes = running.stream().filter(p -> p.componentId().equals(c.id()))
-                .map(p -> new ComponentPages.ProbeRow(p.id(), p.target().shown(),
-                        Durations.format(p.interval()), statuses.getOrDefault(p.id(), "unknown"),
-                        registry.isFromConfig(p.id())))
+        List<ComponentPages.ProbeRow> probes = ofComponent.stream()
+                .map(p -> new ComponentPages.ProbeRow(p.id(), p.target().shown(), every(p),
+                        statuses.getOrDefault(p.id(), "unknown"), lastChecks.getOrDefault(p.id(), "none yet"),
+                        registry.isFromConfig(p.id()),
+                        heartbeats.view(p.id()).map(h -> heartbeatRow(h, admin)).orElse(null)))
                 .toList();
         return new ComponentPages.ComponentRow(c.id(), c.name(), c.groupName(), c.description(), c.position(),
                 c.status().label(), !ComponentEditor.SOURCE.equals(c.source()), c.essential(), probes);
+    }
+
+    /** A heartbeat is not polled: what staff want to read is how often its job pings. */
+    private static String every(ProbeConfig probe) {
+        return Durations.format(probe.target() instanceof HeartbeatTarget heartbeat ? heartbeat.period()
+                : probe.interval());
+    }
+
+    private ComponentPages.HeartbeatRow heartbeatRow(HeartbeatView heartbeat, boolean admin) {
+        String lastPing = heartbeat.lastPing() == null ? "none yet"
+                : times.dateTime(heartbeat.lastPingAt()) + " (" + heartbeat.lastPing().kind().key() + ")";
+        Duration run = heartbeat.lastRunDuration();
+        String lastRun = run == null ? "not timed (send /start when a run begins)"
+                : (run.compareTo(Duration.ofSeconds(1)) < 0 ? run.toMillis() + " ms" : TimeFormat.duration(run))
+                        + ", ended " + times.dateTime(heartbeat.lastRun().receivedAt());
+        return new ComponentPages.HeartbeatRow(heartbeat.maskedUrl(), admin ? heartbeat.pingUrl() : null,
+                !heartbeat.tokenGenerated(), lastPing, lastRun);
     }
 
     private Frame frame(Context ctx) {

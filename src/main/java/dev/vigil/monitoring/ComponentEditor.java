@@ -164,8 +164,7 @@ public final class ComponentEditor {
         URI url = RedactedUrl.restore(submitted.http().url(), stored.http().url()).orElseThrow(() -> InvalidInput.of("url",
                 "The URL still shows " + RedactedUrl.MASK + " where a password or secret was, but it now points "
                 + "elsewhere or names it differently; type the password or secret again"));
-        HttpTarget http = submitted.http();
-        HttpTarget target = new HttpTarget(url, http.connectTimeout(), http.maxBodyBytes(), http.expect());
+        HttpTarget target = submitted.http().withUrl(url);
         return new ProbeConfig(submitted.id(), submitted.componentId(), target, submitted.interval(),
                 submitted.timeout(), submitted.retryInterval(), submitted.failuresToOpen(),
                 submitted.successesToClose(), submitted.locations());

@@ -15,7 +15,19 @@ public final class ComponentPages {
     public record ComponentRow(String id, String name, String group, String description, int position,
             String status, boolean fromConfig, boolean essential, List<ProbeRow> probes) {}
 
-    public record ProbeRow(String id, String url, String interval, String status, boolean fromConfig) {}
+    /**
+     * lastCheck: the outcome, reason and time of its latest check, or "none yet"; heartbeat is null for a probe
+     * that is not a heartbeat.
+     */
+    public record ProbeRow(String id, String url, String interval, String status, String lastCheck,
+            boolean fromConfig, HeartbeatRow heartbeat) {}
+
+    /**
+     * A heartbeat's ping URL and latest pings (issue 11). pingUrl, the URL with its token, is null unless an admin
+     * is looking and Vigil generated the token (one from vigil.yml is not kept).
+     */
+    public record HeartbeatRow(String maskedUrl, String pingUrl, boolean tokenFromConfig, String lastPing,
+            String lastRun) {}
 
     /** action is where the form posts; editing fixes the id. */
     public record ComponentForm(Frame frame, String action, boolean editing, Map<String, String> values,

@@ -107,7 +107,8 @@ public record ConfigDiff(List<Change> components, List<Change> probes, List<Stri
         after.putAll(now.target().shownFields());
         List<String> details = fieldChanges(before, after);
         if (!was.target().equals(now.target()) && before.equals(after)) {
-            details.add(was.isHttp() ? "url: a password or secret in it changed (not shown)"
+            boolean inUrl = was.isHttp() && now.isHttp() && !was.http().url().equals(now.http().url());
+            details.add(inUrl ? "url: a password or secret in it changed (not shown)"
                     : "a password or secret changed (not shown)");
         }
         return details;

@@ -5,6 +5,7 @@ import dev.vigil.config.ProbeLocations;
 import dev.vigil.db.Database;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.engine.ProbeSchedule;
+import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.OutageService;
 import dev.vigil.outages.Placement;
 import dev.vigil.outages.Thresholds;
@@ -36,18 +37,20 @@ public final class ProbeRegistry {
     private final ProbeEngine engine;
     private final OutageService outages;
     private final HttpClients clients;
+    private final Heartbeats heartbeats;
     private final Clock clock;
     private final Map<String, ProbeConfig> running = new LinkedHashMap<>();
     private List<ProbeConfig> fromConfig;
 
     public ProbeRegistry(List<ProbeConfig> fromConfig, Database database, ProbeSettingsStore settings,
-            ProbeEngine engine, OutageService outages, HttpClients clients, Clock clock) {
+            ProbeEngine engine, OutageService outages, HttpClients clients, Heartbeats heartbeats, Clock clock) {
         this.fromConfig = List.copyOf(fromConfig);
         this.database = database;
         this.settings = settings;
         this.engine = engine;
         this.outages = outages;
         this.clients = clients;
+        this.heartbeats = heartbeats;
         this.clock = clock;
     }
 
@@ -77,6 +80,8 @@ public final class ProbeRegistry {
     private void runExactly(List<ProbeConfig> wanted) {
         Map<String, ProbeConfig> next = new LinkedHashMap<>();
         wanted.forEach(p -> next.put(p.id(), p));
+        // Before any starts: a heartbeat's first check reads the pings loaded here, its token works from now on.
+        heartbeats.follow(List.copyOf(next.values()));
         for (String id : List.copyOf(running.keySet())) {
             if (!next.containsKey(id)) {
                 engine.cancel(id);
@@ -108,7 +113,7 @@ public final class ProbeRegistry {
             engine.cancel(probe.id()); // only agents check it (issue 11)
             return;
         }
-        Probe check = Probes.of(probe, clock, clients);
+        Probe check = Probes.of(probe, clock, clients, heartbeats);
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
         engine.schedule(new ProbeSchedule(check, hostOf(probe), probe.interval(),
@@ -124,7 +129,7 @@ public final class ProbeRegistry {
             return;
         }
         outages.useCanary(Placement.silentAfter(canary));
-        engine.schedule(new ProbeSchedule(Probes.of(canary, clock, clients), hostOf(canary), canary.interval(),
+        engine.schedule(new ProbeSchedule(Probes.of(canary, clock, clients, heartbeats), hostOf(canary), canary.interval(),
                 canary.timeout(), Duration.ZERO));
         log.info("The canary runs every {} ({})", canary.interval(), canary.target().shown());
     }

@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +110,10 @@ public final class OutageService {
 
     /**
      * Stores the results and applies them in order, all in one transaction (group commit: one commit for
-     * many checks). If any of them fails, none is kept, and each is then recorded on its own, so that one bad
-     * result costs only itself; either way each transition is applied exactly once. Returns the transitions.
+     * many checks), or throws and keeps none of them. Each transition is applied exactly once: a batch that
+     * failed half-way is rolled back whole, so the caller may try it again as it was (the probe engine does,
+     * after a pause, while the database cannot write; and it writes a batch refused for its data one result
+     * at a time, so that one bad result costs only itself). Returns the transitions.
      */
     public List<ProbeTransition> recordAll(List<CheckResult> results) {
         List<Pending> kept = results.stream().map(r -> withThresholds(r, ProbeLocations.SERVER))
@@ -117,17 +121,7 @@ public final class OutageService {
         if (kept.isEmpty()) {
             return List.of();
         }
-        List<Confirmed> confirmed;
-        try {
-            confirmed = database.write(handle -> applyAll(handle, kept));
-        } catch (RuntimeException batchFailed) {
-            if (kept.size() == 1) {
-                throw batchFailed;
-            }
-            log.warn("A batch of {} results failed ({}); recording them one by one", kept.size(), batchFailed.toString());
-            confirmed = oneByOne(kept);
-        }
-        return announced(confirmed);
+        return announced(database.write(handle -> applyAll(handle, kept, ProbeLocations.SERVER)));
     }
 
     /** How many results of an agent's batch were new, and how many were recorded before (sent again). */
@@ -153,7 +147,7 @@ public final class OutageService {
                     fresh.add(p);
                 }
             }
-            return applyAll(handle, fresh);
+            return applyAll(handle, fresh, location);
         });
         announced(confirmed);
         return new Recorded(results.size() - already[0], already[0]);
@@ -246,17 +240,58 @@ public final class OutageService {
         return Optional.of(new Pending(result, thresholds, location, false));
     }
 
-    private List<Confirmed> applyAll(Handle handle, List<Pending> pending) {
+    /**
+     * Writes the batch's results (all taken at one location) with one insert, then applies them in order. A
+     * server-only probe's state is loaded once and saved once at the end (issue 11: at 20,000 results a second,
+     * statements per result are what costs), except that states are saved before a transition is applied, which
+     * reads the statuses of the component's other probes from the store. A probe with several locations, or a
+     * result taken elsewhere, steps that location's machine instead ({@link #applyAtLocation}); the canary's
+     * results say whether their location is trusted.
+     */
+    private List<Confirmed> applyAll(Handle handle, List<Pending> pending, String location) {
+        // Removed after its check began and before the registry forgot it: its outage is already closed.
+        Set<String> retired = probes.retiredAmong(handle, pending.stream().filter(p -> !p.canary())
+                .map(p -> p.result().probeId()).collect(Collectors.toSet()));
+        List<Pending> live = pending.stream().filter(p -> !retired.contains(p.result().probeId())).toList();
+        checks.insertAll(handle, live.stream().filter(p -> !p.canary()).map(Pending::result).toList(), location);
+        BatchStates states = new BatchStates(probes, handle, live.stream()
+                .filter(p -> !p.canary() && p.result().outcome() != Outcome.SKIPPED && atServerAlone(p))
+                .map(p -> p.result().probeId()).collect(Collectors.toSet()));
         List<Confirmed> confirmed = new ArrayList<>();
-        for (Pending p : pending) {
+        for (Pending p : live) {
             if (p.canary()) {
+                states.save(handle);
                 confirmed.addAll(applyCanary(handle, p.location(), p.result()));
-                continue;
+            } else if (p.result().outcome() == Outcome.SKIPPED) {
+                continue; // no data: the probe's state and counters stay as they were
+            } else if (!atServerAlone(p)) {
+                applyAtLocation(handle, p, states).ifPresent(confirmed::add);
+            } else if (!canary.failingAt(canaries, handle, p.location(), p.result().startedAt())) {
+                // (while the canary fails at the server too, the result is inconclusive: kept as a row, no more)
+                stepAtServer(handle, p, states).ifPresent(confirmed::add);
             }
-            apply(handle, p.result(), p.thresholds(), p.location())
-                    .ifPresent(t -> confirmed.add(new Confirmed(p.result().probeId(), t)));
         }
+        states.save(handle);
         return confirmed;
+    }
+
+    /** Whether the result is of a probe the server alone checks, taken there: its machine is the probes row. */
+    private boolean atServerAlone(Pending p) {
+        return ProbeLocations.SERVER.equals(p.location()) && placementOf(p.result().probeId()).serverOnly();
+    }
+
+    private Optional<Confirmed> stepAtServer(Handle handle, Pending p, BatchStates states) {
+        String probeId = p.result().probeId();
+        ProbeStateStore.Versioned before = states.current(probeId);
+        OutageDetector.Step step = new OutageDetector(p.thresholds())
+                .apply(before.state(), p.result().outcome(), p.result().startedAt(), p.result().reason());
+        states.change(probeId, step.state(), before);
+        if (step.transition().isEmpty()) {
+            return Optional.empty();
+        }
+        states.save(handle);
+        applyTransition(handle, probeId, before.componentId(), step.transition().get(), p.thresholds());
+        return Optional.of(new Confirmed(probeId, step.transition().get()));
     }
 
     /** A canary that flipped at a location changes what that location's results count for, at once. */
@@ -274,61 +309,26 @@ public final class OutageService {
         return confirmed;
     }
 
-    private List<Confirmed> oneByOne(List<Pending> pending) {
-        List<Confirmed> confirmed = new ArrayList<>();
-        for (Pending p : pending) {
-            try {
-                confirmed.addAll(database.write(handle -> applyAll(handle, List.of(p))));
-            } catch (RuntimeException e) {
-                log.error("The result of probe {} at {} could not be recorded: {}", p.result().probeId(),
-                        p.result().startedAt(), e.toString(), e);
-            }
-        }
-        return confirmed;
-    }
-
-    private Optional<ProbeTransition> apply(Handle handle, CheckResult result, Thresholds thresholds, String location) {
-        if (probes.isRetired(handle, result.probeId())) {
-            // Removed after this check began and before the registry forgot it: its outage is already closed.
-            return Optional.empty();
-        }
-        checks.insert(handle, result, location);
-        if (result.outcome() == Outcome.SKIPPED) {
-            return Optional.empty(); // no data: the probe's state and counters stay as they were
-        }
+    /** Steps the machine of the result's location and the probe's quorum (issue 11). */
+    private Optional<Confirmed> applyAtLocation(Handle handle, Pending p, BatchStates states) {
+        CheckResult result = p.result();
         Placement placement = placementOf(result.probeId());
-        if (!placement.serverOnly() || !ProbeLocations.SERVER.equals(location)) {
-            return applyAtLocation(handle, result, thresholds, location, placement);
-        }
-        if (canary.failingAt(canaries, handle, location, result.startedAt())) {
-            return Optional.empty(); // inconclusive: the canary failed at the server too; kept as a row
-        }
-        ProbeStateStore.Versioned stored = probes.load(handle, result.probeId())
-                .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"));
-        OutageDetector.Step step = new OutageDetector(thresholds)
-                .apply(stored.state(), result.outcome(), result.startedAt(), result.reason());
-        if (!probes.save(handle, result.probeId(), step.state(), stored.version())) {
-            // Only one writer records a probe's results, so this means two Vigil processes share a database.
-            throw new IllegalStateException("probe " + result.probeId() + " was updated concurrently");
-        }
-        step.transition().ifPresent(t -> applyTransition(handle, result.probeId(), stored.componentId(), t, thresholds));
-        return step.transition();
-    }
-
-    private Optional<ProbeTransition> applyAtLocation(Handle handle, CheckResult result, Thresholds thresholds,
-            String location, Placement placement) {
-        if (!placement.at(location)) {
+        if (!placement.at(p.location())) {
             log.info("Probe {} does not run at {} (any more); its result there is kept and counts for nothing",
-                    result.probeId(), location);
+                    result.probeId(), p.location());
             return Optional.empty();
         }
         String componentId = probes.load(handle, result.probeId())
                 .orElseThrow(() -> new IllegalStateException("probe " + result.probeId() + " is not registered"))
                 .componentId();
-        Optional<ProbeTransition> t = quorum.apply(handle, result, location, thresholds, placement, canary,
+        Optional<ProbeTransition> t = quorum.apply(handle, result, p.location(), p.thresholds(), placement, canary,
                 clock.instant());
-        t.ifPresent(transition -> applyTransition(handle, result.probeId(), componentId, transition, thresholds));
-        return t;
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        states.save(handle); // the transition reads the statuses of the component's other probes
+        applyTransition(handle, result.probeId(), componentId, t.get(), p.thresholds());
+        return Optional.of(new Confirmed(result.probeId(), t.get()));
     }
 
     private void applyTransition(Handle handle, String probeId, String componentId, ProbeTransition t,

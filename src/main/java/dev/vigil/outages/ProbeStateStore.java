@@ -5,10 +5,16 @@ import dev.vigil.probes.ProbeStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for the probes table: each probe's state machine and its status history. Callers own the transaction. */
 public final class ProbeStateStore {
@@ -70,6 +76,28 @@ public final class ProbeStateStore {
                 .mapTo(String.class).list();
     }
 
+    /** Which of the probes are retired. */
+    public Set<String> retiredAmong(Handle handle, Collection<String> probeIds) {
+        if (probeIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(handle.createQuery("SELECT id FROM probes WHERE id IN (<ids>) AND retired_at IS NOT NULL")
+                .bindList("ids", List.copyOf(probeIds)).mapTo(String.class).list());
+    }
+
+    /** The stored states of the probes that exist, by id: one query for a batch of results. */
+    public Map<String, Versioned> loadAll(Handle handle, Collection<String> probeIds) {
+        Map<String, Versioned> states = new HashMap<>();
+        if (!probeIds.isEmpty()) {
+            handle.createQuery("SELECT * FROM probes WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(probeIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"),
+                            new Versioned(state(rs), rs.getLong("version"), rs.getString("component_id"))))
+                    .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
+        }
+        return states;
+    }
+
     public Optional<Versioned> load(Handle handle, String probeId) {
         return handle.createQuery("SELECT * FROM probes WHERE id = :id")
                 .bind("id", probeId)
@@ -82,23 +110,46 @@ public final class ProbeStateStore {
      * version). Returns false when the row moved on, which the caller treats as a lost race.
      */
     public boolean save(Handle handle, String probeId, ProbeState s, long expectedVersion) {
-        return handle.createUpdate("""
+        return saveAll(handle, Map.of(probeId, new Versioned(s, expectedVersion, null))).isEmpty();
+    }
+
+    /**
+     * Stores each probe's next state, each with its own compare-and-set on the version it was loaded with,
+     * in one batch. Returns the probes whose row had moved on (none were saved then, as the caller rolls back).
+     */
+    public List<String> saveAll(Handle handle, Map<String, Versioned> nextStates) {
+        if (nextStates.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = handle.prepareBatch("""
                 UPDATE probes SET status = :status,
                        fail_streak = :failCount, fail_started_at = :failSince, fail_reason = :failReason,
                        ok_streak = :okCount, ok_started_at = :okSince,
                        slow_streak = :slowCount, slow_started_at = :slowSince,
                        fast_streak = :fastCount, fast_started_at = :fastSince,
                        last_checked_at = :lastChecked, version = version + 1
-                 WHERE id = :id AND version = :version""")
-                .bind("status", s.status().name())
-                .bind("failCount", s.failStreak().count()).bind("failSince", millis(s.failStreak().since()))
-                .bind("failReason", s.failReason())
-                .bind("okCount", s.okStreak().count()).bind("okSince", millis(s.okStreak().since()))
-                .bind("slowCount", s.slowStreak().count()).bind("slowSince", millis(s.slowStreak().since()))
-                .bind("fastCount", s.fastStreak().count()).bind("fastSince", millis(s.fastStreak().since()))
-                .bind("lastChecked", millis(s.lastCheckedAt()))
-                .bind("id", probeId).bind("version", expectedVersion)
-                .execute() == 1;
+                 WHERE id = :id AND version = :version""");
+        List<String> ids = List.copyOf(nextStates.keySet());
+        for (String id : ids) {
+            ProbeState s = nextStates.get(id).state();
+            batch.bind("status", s.status().name())
+                    .bind("failCount", s.failStreak().count()).bind("failSince", millis(s.failStreak().since()))
+                    .bind("failReason", s.failReason())
+                    .bind("okCount", s.okStreak().count()).bind("okSince", millis(s.okStreak().since()))
+                    .bind("slowCount", s.slowStreak().count()).bind("slowSince", millis(s.slowStreak().since()))
+                    .bind("fastCount", s.fastStreak().count()).bind("fastSince", millis(s.fastStreak().since()))
+                    .bind("lastChecked", millis(s.lastCheckedAt()))
+                    .bind("id", id).bind("version", nextStates.get(id).version())
+                    .add();
+        }
+        int[] counts = batch.execute();
+        List<String> moved = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                moved.add(ids.get(i));
+            }
+        }
+        return moved;
     }
 
     public void appendTransition(Handle handle, String probeId, ProbeTransition t) {
@@ -108,6 +159,15 @@ public final class ProbeStateStore {
                 .bind("probe", probeId).bind("at", t.at().toEpochMilli())
                 .bind("from", t.from().name()).bind("to", t.to().name()).bind("reason", t.reason())
                 .execute();
+    }
+
+    /** The component of every probe there ever was, retired ones included, by probe id. */
+    public Map<String, String> componentOfEachProbe(Handle handle) {
+        return handle.createQuery("SELECT id, component_id FROM probes")
+                .reduceRows(new HashMap<String, String>(), (map, row) -> {
+                    map.put(row.getColumn("id", String.class), row.getColumn("component_id", String.class));
+                    return map;
+                });
     }
 
     /** The confirmed status of every active probe of a component, by probe id. */

@@ -30,7 +30,7 @@ public final class ProbeSettingsStore {
                 .bind("id", probe.id()).bind("url", http.url().toString())
                 .bind("interval", probe.interval().toMillis()).bind("timeout", probe.timeout().toMillis())
                 .bind("connect", http.connectTimeout().toMillis()).bind("maxBody", http.maxBodyBytes())
-                .bind("status", http.expect().status()).bind("body", http.expect().bodyContains())
+                .bind("status", http.expect().status().single().orElseThrow()).bind("body", http.expect().bodyContains())
                 .bind("latency", http.expect().maxLatency() == null ? null : http.expect().maxLatency().toMillis())
                 .bind("failures", probe.failuresToOpen()).bind("successes", probe.successesToClose())
                 .bind("now", now.toEpochMilli())

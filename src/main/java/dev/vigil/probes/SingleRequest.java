@@ -1,29 +1,40 @@
 package dev.vigil.probes;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One GET of one URL, without following redirects, that gives up at a deadline ({@link java.util.concurrent.TimeoutException}).
+ * One request to one URL, without following redirects, that gives up at a deadline ({@link java.util.concurrent.TimeoutException}).
  */
 record SingleRequest(CappedBodyHandler handler, CompletableFuture<HttpResponse<CappedBody>> response) {
 
     static final String USER_AGENT = "Vigil/0.1 (+status probe)";
 
-    /** @throws IllegalArgumentException when the URL is not one the client can request (e.g. not http or https) */
-    static SingleRequest send(HttpClient client, URI url, long maxBodyBytes) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .GET()
-                .header("User-Agent", USER_AGENT)
-                .build();
+    /**
+     * @param cookie the Cookie header carried by a steps probe, or null
+     * @throws IllegalArgumentException when the URL or a header is not one the client can send (e.g. not http)
+     */
+    static SingleRequest send(HttpClient client, PlannedRequest planned, String cookie, long maxBodyBytes) {
+        HttpRequest.BodyPublisher body = planned.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(planned.body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(planned.url())
+                .method(planned.method(), body)
+                .header("User-Agent", USER_AGENT);
+        // The probe's own headers come last, so that they replace the User-Agent if they name one.
+        planned.headers().forEach(request::setHeader);
+        if (cookie != null) {
+            String given = planned.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Cookie"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            request.setHeader("Cookie", given == null ? cookie : given + "; " + cookie);
+        }
         CappedBodyHandler handler = new CappedBodyHandler(maxBodyBytes);
-        return new SingleRequest(handler, client.sendAsync(request, handler));
+        return new SingleRequest(handler, client.sendAsync(request.build(), handler));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.components.Component;
 import dev.vigil.components.ComponentStore;
-import dev.vigil.components.StatusChange;
 import dev.vigil.config.SiteConfig;
 import dev.vigil.db.Database;
 import dev.vigil.incidents.Incident;
@@ -17,9 +16,7 @@ import dev.vigil.markdown.Markdown;
 import dev.vigil.postmortems.PublicPostmortemStore;
 import dev.vigil.time.TimeFormat;
 import dev.vigil.uptime.DayUptime;
-import dev.vigil.uptime.Interval;
-import dev.vigil.uptime.MonitorSessions;
-import dev.vigil.uptime.UptimeCalculator;
+import dev.vigil.uptime.UptimeHistory;
 import dev.vigil.web.Templates;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +48,10 @@ public final class StatusPublisher implements AutoCloseable {
     private final ComponentStore components;
     private final IncidentStore incidents;
     private final MaintenanceStore maintenances;
-    private final MonitorSessions sessions;
+    private final UptimeHistory uptime;
     private final Clock clock;
     private final StatusApi api;
     private final StatusPageViews views;
-    private final UptimeCalculator uptime;
     private final Templates templates;
     private final Markdown markdown;
     private final TimeFormat times;
@@ -75,27 +71,26 @@ public final class StatusPublisher implements AutoCloseable {
     private final ComponentLocations locations;
 
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
-            MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, StatusApi api, Markdown markdown, Templates templates, Clock clock) {
-        this(database, components, incidents, maintenances, sessions, site, api, markdown, templates, clock,
+            MaintenanceStore maintenances, SiteConfig site, StatusApi api, Markdown markdown, Templates templates, Clock clock) {
+        this(database, components, incidents, maintenances, site, api, markdown, templates, clock,
                 ComponentLocations.NONE);
     }
 
     /** @param locations where components are checked from (issue 11), for the line under each */
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
-            MaintenanceStore maintenances, MonitorSessions sessions, SiteConfig site, StatusApi api, Markdown markdown,
+            MaintenanceStore maintenances, SiteConfig site, StatusApi api, Markdown markdown,
             Templates templates, Clock clock, ComponentLocations locations) {
         this.locations = locations;
         this.database = database;
         this.components = components;
         this.incidents = incidents;
         this.maintenances = maintenances;
-        this.sessions = sessions;
+        this.uptime = new UptimeHistory(site.timeZone());
         this.clock = clock;
         this.times = new TimeFormat(site.timeZone());
         this.markdown = markdown;
         this.api = api;
         this.views = new StatusPageViews(site, times, markdown);
-        this.uptime = new UptimeCalculator(site.timeZone());
         this.templates = templates;
         this.postmortemViews = new PostmortemViews(times, markdown);
         this.feeds = new HistoryFeeds(site, times, markdown, postmortemViews);
@@ -175,19 +170,10 @@ public final class StatusPublisher implements AutoCloseable {
 
     private Reading load() {
         Instant now = clock.instant();
-        Instant windowStart = now.minus(Duration.ofDays(HISTORY_DAYS + 1));
-        List<Interval> coverage = sessions.coverage(windowStart);
         return database.read(handle -> {
             List<Component> all = components.all(handle);
-            Map<String, List<StatusChange>> history = new HashMap<>();
-            for (StatusChange change : components.history(handle, windowStart)) {
-                history.computeIfAbsent(change.componentId(), k -> new java.util.ArrayList<>()).add(change);
-            }
-            Map<String, List<DayUptime>> days = new HashMap<>();
-            for (Component c : all) {
-                days.put(c.id(), uptime.daily(history.getOrDefault(c.id(), List.of()), coverage, c.createdAt(), now,
-                        HISTORY_DAYS));
-            }
+            // Issue 11: from the day roll-ups, which count skipped checks and missing minutes as no data.
+            Map<String, List<DayUptime>> days = uptime.daily(handle, all, now, HISTORY_DAYS);
             List<Incident> unresolved = incidents.unresolved(handle);
             List<Incident> recent = incidents.since(handle, now.minus(RECENT_INCIDENTS), 50);
             List<Maintenance> current = maintenances.current(handle);

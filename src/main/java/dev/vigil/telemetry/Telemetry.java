@@ -1,8 +1,11 @@
 package dev.vigil.telemetry;
 
+import java.util.Optional;
+import java.util.List;
 import dev.vigil.db.Database;
 import dev.vigil.engine.EngineObserver;
 import dev.vigil.engine.ResultSink;
+import dev.vigil.probes.CheckResult;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -62,16 +65,26 @@ public final class Telemetry {
 
     /** The sink the engine writes to: counts each batch, then hands it on to the store. */
     public ResultSink recording(ResultSink store) {
-        return batch -> {
-            try {
-                probes.record(batch);
-            } catch (RuntimeException e) {
-                // A figure is worth less than a check: whatever goes wrong here, the batch is still stored.
-                log.error("{} probe results could not be counted for /metrics: {}", batch.size(), e.toString(), e);
+        return new ResultSink() {
+            @Override
+            public void record(List<CheckResult> batch) {
+                // Counted once stored: a batch the database could not take is tried again and must count once.
+                store.record(batch);
+                try {
+                    probes.record(batch);
+                } catch (RuntimeException e) {
+                    // A figure is worth less than a check: whatever goes wrong here, the batch is stored.
+                    log.error("{} probe results could not be counted for /metrics: {}", batch.size(), e.toString(), e);
+                }
             }
-            store.record(batch);
+
+            @Override
+            public Optional<String> fault(RuntimeException failure) {
+                return store.fault(failure);
+            }
         };
     }
+
 
     /** Counts the engine's start lags and skipped checks. */
     public EngineObserver engineObserver() {

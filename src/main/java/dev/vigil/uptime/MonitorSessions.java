@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Records when Vigil itself runs, so that time it was not running counts as "no data" rather
@@ -48,13 +50,18 @@ public final class MonitorSessions {
 
     /** The intervals during which Vigil was watching, oldest first; the current session runs to now. */
     public List<Interval> coverage(Instant since) {
+        return database.read(handle -> coverage(handle, since));
+    }
+
+    /** The same, read in the caller's transaction. */
+    public List<Interval> coverage(Handle handle, Instant since) {
         Instant now = clock.instant();
-        return database.read(handle -> handle.createQuery("""
+        return handle.createQuery("""
                         SELECT id, started_at, COALESCE(stopped_at, last_alive_at) AS ended_at FROM monitor_sessions
                          WHERE COALESCE(stopped_at, last_alive_at) >= :since OR id = :current ORDER BY started_at""")
                 .bind("since", since.toEpochMilli()).bind("current", sessionId)
                 .map((rs, ctx) -> new Interval(Instant.ofEpochMilli(rs.getLong("started_at")),
                         rs.getLong("id") == sessionId ? now : Instant.ofEpochMilli(rs.getLong("ended_at"))))
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 }

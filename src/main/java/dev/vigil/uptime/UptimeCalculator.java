@@ -66,7 +66,22 @@ public final class UptimeCalculator {
         if (!to.isAfter(from)) {
             return noData(date);
         }
-        Interval window = new Interval(from, to);
+        Share share = share(new Interval(from, to), segments, coverage);
+        return share.observed().isZero() ? noData(date) : share.on(date);
+    }
+
+    /**
+     * How the time watched in the window was spent, for the roll-ups (issue 11), which sum it per hour.
+     *
+     * @param history the component's status changes in time order; the first may predate the window
+     * @param coverage when there was data, in time order and not overlapping
+     * @param now the end of the last status (an outage still open counts up to now)
+     */
+    public static Share over(Interval window, List<StatusChange> history, List<Interval> coverage, Instant now) {
+        return share(window, segments(history, now), coverage);
+    }
+
+    private static Share share(Interval window, List<Segment> segments, List<Interval> coverage) {
         List<Interval> watched = new ArrayList<>();
         for (Interval c : coverage) {
             Interval overlap = c.intersect(window);
@@ -75,13 +90,13 @@ public final class UptimeCalculator {
             }
         }
         Duration observed = total(watched);
-        if (observed.isZero()) {
-            return noData(date);
-        }
         Duration major = Duration.ZERO;
         Duration partial = Duration.ZERO;
         Duration degraded = Duration.ZERO;
         ComponentStatus worst = ComponentStatus.OPERATIONAL;
+        if (observed.isZero()) {
+            return new Share(observed, major, partial, degraded, worst);
+        }
         for (Segment segment : segments) {
             Duration overlap = overlap(segment.interval(), watched);
             if (overlap.isZero()) {
@@ -97,12 +112,32 @@ public final class UptimeCalculator {
                 worst = segment.status();
             }
         }
-        double down = major.toMillis() * MAJOR_OUTAGE_WEIGHT + partial.toMillis() * PARTIAL_OUTAGE_WEIGHT;
-        double uptime = Math.max(0, 1 - down / observed.toMillis());
-        return new DayUptime(date, observed, uptime, major, partial, degraded, worst);
+        return new Share(observed, major, partial, degraded, worst);
     }
 
-    private static DayUptime noData(LocalDate date) {
+    /** The time watched in some window, and how much of it the component spent in which status. */
+    public record Share(Duration observed, Duration majorOutage, Duration partialOutage, Duration degraded,
+            ComponentStatus worst) {
+
+        /** The sum of two shares of the same component, as of two hours of one day. */
+        public Share plus(Share other) {
+            return new Share(observed.plus(other.observed), majorOutage.plus(other.majorOutage),
+                    partialOutage.plus(other.partialOutage), degraded.plus(other.degraded),
+                    other.worst.severity() > worst.severity() ? other.worst : worst);
+        }
+
+        /** The day's figures; a day without watched time has no data. */
+        public DayUptime on(LocalDate date) {
+            if (observed.isZero()) {
+                return noData(date);
+            }
+            double down = majorOutage.toMillis() * MAJOR_OUTAGE_WEIGHT + partialOutage.toMillis() * PARTIAL_OUTAGE_WEIGHT;
+            double uptime = Math.max(0, 1 - down / observed.toMillis());
+            return new DayUptime(date, observed, uptime, majorOutage, partialOutage, degraded, worst);
+        }
+    }
+
+    static DayUptime noData(LocalDate date) {
         return new DayUptime(date, Duration.ZERO, null, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 ComponentStatus.OPERATIONAL);
     }

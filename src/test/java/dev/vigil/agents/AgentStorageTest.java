@@ -17,6 +17,8 @@ import dev.vigil.outages.Placement;
 import dev.vigil.outages.ProbeStateStore;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.CheckResult;
+import dev.vigil.probes.CheckRollupStore;
+import dev.vigil.probes.CheckRollups;
 import dev.vigil.probes.CheckStore;
 import dev.vigil.probes.Outcome;
 import dev.vigil.testing.Configs;
@@ -121,6 +123,45 @@ class AgentStorageTest {
         assertThat(outages).hasSize(1);
         assertThat(outages.get(0).startedAt()).isEqualTo(NOW.minusSeconds(20));
         assertThat(outages.get(0).confirmedAt()).isEqualTo(NOW.minusSeconds(5));
+    }
+
+    @OnEachBackend
+    void theServersAndAnAgentsResultsKeepTheirLocationAndIntervalAndRollUpTogether(TestDatabase store) {
+        Database database = store.open();
+        VigilConfig config = Configs.parse("""
+                components:
+                  - id: web
+                    name: Web application
+                probes:
+                  - id: web-home
+                    component: web
+                    url: http://web.test/health
+                    interval: 10s
+                    failures_to_open: 2
+                    locations: [server, east]
+                    quorum: 2
+                """);
+        Configs.sync(database, config, NOW.minusSeconds(60));
+        OutageService service = service(database, new ManualClock(NOW));
+        service.usePlacement("web-home", Placement.of(config.probes().get(0)));
+
+        service.recordAll(List.of(up(NOW.minusSeconds(20)).every(Duration.ofSeconds(10)),
+                up(NOW.minusSeconds(10)).every(Duration.ofSeconds(10))));
+        service.recordFromLocation("east", List.of(down(NOW.minusSeconds(15)).every(Duration.ofSeconds(10))));
+        new CheckRollups(database, new CheckStore(), new CheckRollupStore(), ZoneId.of("UTC")).run();
+
+        List<String> rows = database.read(h -> h.createQuery("""
+                        SELECT location || ' ' || outcome || ' ' || interval_ms FROM check_results
+                         ORDER BY started_at""").mapTo(String.class).list());
+        assertThat(rows).containsExactly("server UP 10000", "east DOWN 10000", "server UP 10000");
+        List<String> hour = database.read(h -> h.createQuery("""
+                        SELECT up_count || ' up, ' || down_count || ' down' FROM check_rollups
+                         WHERE probe_id = 'web-home' AND period = 'hour'""").mapTo(String.class).list());
+        assertThat(hour).as("the locations' checks are summed in the probe's roll-up").containsExactly("2 up, 1 down");
+    }
+
+    private static CheckResult up(Instant at) {
+        return new CheckResult("web-home", at, at, Duration.ofMillis(30), null, Outcome.UP, "OK", 200);
     }
 
     private static CheckResult down(Instant at) {

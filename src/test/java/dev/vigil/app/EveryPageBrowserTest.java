@@ -42,7 +42,8 @@ class EveryPageBrowserTest {
             Map.entry("/api/*", "JSON"), Map.entry("/health", "JSON"), Map.entry("/metrics", "Prometheus text"),
             Map.entry("/history.atom", "a feed"),
             Map.entry("/history.rss", "a feed"), Map.entry("/demo/{service}/health", "the demo target's plain text"),
-            Map.entry("/console/action-items.csv", "CSV"), Map.entry("/console/postmortems/{id}/export.md", "Markdown"),
+            Map.entry("/demo/app/*", "the demo tracker's JSON and bare pages, behind its own sign-in"),
+            Map.entry("/console/action-items.csv", "CSV"), Map.entry("/ping/*", "a heartbeat's plain-text answer to its job"), Map.entry("/console/postmortems/{id}/export.md", "Markdown"),
             // Reached from links that only a mailed subscription makes; they share the subscribe page's template.
             Map.entry("/subscribe/confirm/{token}", "mailed link"), Map.entry("/unsubscribe/{token}", "mailed link"));
 
@@ -75,6 +76,10 @@ class EveryPageBrowserTest {
                     interval: 1s
                     timeout: 1s
                     failures_to_open: 2
+                  - id: search-reindex
+                    component: search
+                    type: heartbeat
+                    period: 1h
                 """.formatted(failing.url()));
         Staff staff = Staff.assemble(vigil);
         String admin = staff.apiToken("page walk", "admin");

@@ -3,6 +3,7 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.engine.EngineHealth;
+import dev.vigil.engine.ResultBacklog;
 import dev.vigil.engine.SkipReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,33 @@ class HealthReportTest {
 
         assertThat(report.status()).isEqualTo(503);
         assertThat(report.body()).containsEntry("status", "unhealthy").containsEntry("database", "unreachable");
+    }
+
+    @Test
+    void resultsThatCannotBeWrittenAnswer503SayingWhyForHowLongAndWhatWaits() {
+        ResultBacklog stuck = new ResultBacklog(37, 12_400, 0, 100_000, "database is locked", 12_400);
+
+        HealthHandler.Report report = HealthHandler.report(true, true, probes(40, Map.of()), stuck);
+
+        assertThat(report.status()).isEqualTo(503);
+        assertThat(report.body()).containsEntry("status", "unhealthy")
+                .containsEntry("database", "cannot write results for 12 s: database is locked")
+                .containsEntry("reason", "database: cannot write results for 12 s: database is locked");
+        assertThat(report.body().get("results")).isEqualTo(Map.of("status", "waiting", "buffered", 37,
+                "oldest_age_ms", 12_400L, "dropped", 0L, "buffer_bound", 100_000, "failing_for_ms", 12_400L,
+                "failure", "database is locked"));
+    }
+
+    @Test
+    void resultsStillWaitingToBeWrittenAfterAFaultDoNotMakeVigilUnhealthy() {
+        ResultBacklog catchingUp = new ResultBacklog(500, 20_000, 3, 100_000, null, 0);
+
+        HealthHandler.Report report = HealthHandler.report(true, true, probes(40, Map.of()), catchingUp);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).containsEntry("database", "ok").doesNotContainKey("reason");
+        assertThat(report.body().get("results")).isEqualTo(Map.of("status", "ok", "buffered", 500,
+                "oldest_age_ms", 20_000L, "dropped", 3L, "buffer_bound", 100_000));
     }
 
     private static EngineHealth probes(long lagP99Ms, Map<SkipReason, Integer> skipped) {

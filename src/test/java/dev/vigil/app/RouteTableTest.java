@@ -23,12 +23,16 @@ class RouteTableTest {
             "GET /api/v2/scheduled-maintenances/upcoming.json", "GET /api/v2/scheduled-maintenances/active.json",
             "GET /api/v2/scheduled-maintenances.json", "GET /history.atom", "GET /history.rss",
             "GET /demo/{service}/health", "POST /demo/{service}/fail", "POST /demo/{service}/recover",
+            "POST /demo/app/sign-in", "GET /demo/app/search", "GET /demo/app/results/{id}",
             "GET /setup", "POST /setup", "GET /sign-in", "POST /sign-in",
             // One-time links: the random token in the path is what lets the holder in.
             "GET /invite/{token}", "POST /invite/{token}", "GET /reset/{token}", "POST /reset/{token}",
             "GET /subscribe", "POST /subscribe/email", "POST /subscribe/webhook",
             "GET /subscribe/confirm/{token}", "POST /subscribe/confirm/{token}",
             "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
+            // Heartbeats (issue 11): the token in the path is the job's credential; a cron job has no session.
+            "GET /ping/{token}", "POST /ping/{token}", "GET /ping/{token}/start", "POST /ping/{token}/start",
+            "GET /ping/{token}/fail", "POST /ping/{token}/fail",
             // The admin API's description: it says what the API does and holds no data.
             "GET /api/v1/openapi.json",
             // For Prometheus: anonymous by default; metrics.token puts it behind a bearer token of its own.

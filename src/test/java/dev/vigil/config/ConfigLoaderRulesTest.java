@@ -25,7 +25,7 @@ class ConfigLoaderRulesTest {
             max_body: 512                        | probes[0].max_body: "512" must be between 1KiB and 64MiB
             max_body: 65MiB                      | probes[0].max_body: "65MiB" must be between 1KiB and 64MiB
             max_body: 1MB                        | probes[0].max_body: "1MB" is not a size; use 512KiB, 1MiB or a number of bytes
-            type: icmp                           | probes[0].type: "icmp" is not a probe type; use one of http
+            type: icmp                           | probes[0].type: "icmp" is not a probe type; use one of http, steps, heartbeat, tcp, tls, dns
             retry_interval: 2m                   | probes[0].retry_interval: "2m" must be between 1s and the interval (1m)
             locations: [server, eu], quorum: 3   | probes[0].quorum: "3" must not be more than the number of locations (2)
             locations: [server, Server]          | probes[0].locations: "Server": each location must be named once, in lower case letters, digits and dashes (at most 40)
@@ -33,7 +33,7 @@ class ConfigLoaderRulesTest {
             expect: {max_latency: 10s}           | probes[0].expect.max_latency: "10s" must be shorter than the timeout (10s)
             expect: {max_latency: 0s}            | probes[0].expect.max_latency: "0s" must be longer than 0
             expect: {statuss: 200}               | probes[0].expect.statuss: unknown key; did you mean "status"?
-            expect: 200                          | probes[0].expect: "200" must be a mapping with the keys status, body_contains, max_latency
+            expect: 200                          | probes[0].expect: "200" must be a mapping with the keys status, body_contains, body_matches, json, headers, max_latency
             successes_to_close: 101              | probes[0].successes_to_close: "101" must be a whole number from 1 to 100
             """)
     void a_probe_value_outside_its_rule_is_reported(String extraKeys, String expected) {

@@ -63,6 +63,8 @@ class ProbeApiTest {
         assertThat(probe.at("/last_check/reason").asText()).isEqualTo("OK");
         assertThat(probe.at("/last_check/duration_ms").isNumber()).isTrue();
         assertThat(probe.get("open_outage").isNull()).isTrue();
+        assertThat(probe.at("/latency_24h/answered").isIntegralNumber()).isTrue();
+        assertThat(probe.get("latency_24h").has("p95_ms")).isTrue();
     }
 
     @Test

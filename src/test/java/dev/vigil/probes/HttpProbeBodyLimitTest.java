@@ -71,7 +71,7 @@ class HttpProbeBodyLimitTest {
                 .check();
 
         assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
-        assertThat(result.reason()).isEqualTo("body did not contain \"ok\"");
+        assertThat(result.reason()).isEqualTo("body cut at 1000 bytes (max_body) and \"ok\" was not in what was read");
     }
 
     @Test

@@ -34,6 +34,10 @@ final class RawTarget implements AutoCloseable {
         acceptor.start();
     }
 
+    int port() {
+        return serverSocket.getLocalPort();
+    }
+
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + serverSocket.getLocalPort() + path);
     }
