@@ -1,10 +1,11 @@
 package dev.vigil.app;
 
-import dev.vigil.probes.HttpClients;
+import dev.vigil.agent.AgentMain;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.probes.HttpClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             Usage: java -jar vigil.jar [--config FILE] [--demo-fail SERVICE[,SERVICE...]]
+                   java -jar vigil.jar agent --server URL --token TOKEN --location NAME [--data DIR]  (a probe agent)
               --config FILE    the YAML configuration (default: $VIGIL_CONFIG, else data/vigil.yml)
               --demo-fail S    start with these demo services failing (web, api, search, jobs)
             Environment: VIGIL_CONFIG, VIGIL_PORT (7070), VIGIL_DATA_DIR (data), VIGIL_DB_URL (SQLite in the data folder),
@@ -31,6 +33,14 @@ public final class Main {
     public static void main(String[] args) {
         HttpClients.closeIdleConnectionsSoon();
         Map<String, String> env = System.getenv();
+        if (args.length > 0 && args[0].equals("agent")) {
+            // The same jar as a probe agent at another location (issue 11): no database, no web server.
+            int status = AgentMain.run(Arrays.copyOfRange(args, 1, args.length), env);
+            if (status != 0) {
+                System.exit(status);
+            }
+            return;
+        }
         Path configFile = Path.of(env.getOrDefault("VIGIL_CONFIG", "data/vigil.yml"));
         Set<String> demoFailing = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {

@@ -9,6 +9,10 @@ import dev.vigil.accounts.StaffGuard;
 import dev.vigil.accounts.TeamHandlers;
 import dev.vigil.actionitems.ActionItemApi;
 import dev.vigil.actionitems.ActionItemConsole;
+import dev.vigil.agents.AgentAdminApi;
+import dev.vigil.agents.AgentApi;
+import dev.vigil.agents.AgentConsole;
+import dev.vigil.agents.AgentGuard;
 import dev.vigil.console.Role;
 import dev.vigil.demo.DemoTarget;
 import dev.vigil.heartbeats.PingHandlers;
@@ -55,7 +59,10 @@ final class Routes {
             ReminderConsole reminders, MetricsHandlers metrics, ComponentConsole components,
             PostmortemReviewConsole postmortemReview, PostmortemConsole postmortems,
             SearchHandlers search, ActionItemConsole actionItems, ErrorPages errors, SecurityHeaders headers,
-            PingHandlers pings) {}
+            PingHandlers pings, Agents agents) {}
+
+    /** Probe agents (issue 11): their own endpoints and guard, the admin's API and console page for their tokens. */
+    public record Agents(AgentGuard guard, AgentApi api, AgentAdminApi admin, AgentConsole console) {}
 
     /** The console's pages about access (issue 3): the team, one-time links, API tokens, your own account. */
     public record Access(TeamHandlers team, OneTimeLinkHandlers links, ApiTokenHandlers tokens,
@@ -88,6 +95,7 @@ final class Routes {
         SearchHandlers search = handlers.search();
         ActionItemConsole actionItems = handlers.actionItems();
         PingHandlers pings = handlers.pings();
+        Agents agents = handlers.agents();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // A known path with the wrong method says so (the API answers 405 in JSON), instead of "not found".
@@ -176,6 +184,9 @@ final class Routes {
             config.routes.post("/console/users/{id}/enable", StaffGuard.allow(Role.ADMIN, access.team()::enable));
             config.routes.post("/console/users/{id}/reset-link",
                     StaffGuard.allow(Role.ADMIN, access.team()::issueReset));
+            config.routes.get("/console/agents", StaffGuard.allow(Role.ADMIN, agents.console()::page));
+            config.routes.post("/console/agents", StaffGuard.allow(Role.ADMIN, agents.console()::create));
+            config.routes.post("/console/agents/{id}/revoke", StaffGuard.allow(Role.ADMIN, agents.console()::revoke));
             config.routes.get("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::tokens));
             config.routes.post("/console/tokens", StaffGuard.allow(Role.ADMIN, access.tokens()::create));
             config.routes.post("/console/tokens/{id}/revoke", StaffGuard.allow(Role.ADMIN, access.tokens()::revoke));
@@ -302,6 +313,13 @@ final class Routes {
             config.routes.post("/api/v1/probes", ApiGuard.allow(Role.ADMIN, api.probes()::create));
             config.routes.patch("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::update));
             config.routes.delete("/api/v1/probes/{id}", ApiGuard.allow(Role.ADMIN, api.probes()::remove));
+            config.routes.get("/api/v1/agents", ApiGuard.allow(Role.ADMIN, agents.admin()::list));
+            config.routes.post("/api/v1/agents", ApiGuard.allow(Role.ADMIN, agents.admin()::create));
+            config.routes.delete("/api/v1/agents/{id}", ApiGuard.allow(Role.ADMIN, agents.admin()::revoke));
+            // Probe agents (issue 11): an agent token instead of an API token (ApiGuard lets these paths through).
+            config.routes.before("/api/v1/agent/*", agents.guard()::requireAgent);
+            config.routes.get("/api/v1/agent/probes", agents.api()::probes);
+            config.routes.post("/api/v1/agent/results", agents.api()::results);
             config.routes.get("/api/v1/action-items", ApiGuard.allow(Role.VIEWER, api.actionItems()::list));
             config.routes.get("/api/v1/action-items/{id}", ApiGuard.allow(Role.VIEWER, api.actionItems()::one));
             config.routes.patch("/api/v1/action-items/{id}", ApiGuard.allow(Role.EDITOR, api.actionItems()::patch));

@@ -30,6 +30,13 @@ import dev.vigil.actionitems.ActionItemStore;
 import dev.vigil.actionitems.ActionItems;
 import dev.vigil.actionitems.DonePolicy;
 import dev.vigil.actionitems.DuePolicy;
+import dev.vigil.agents.AgentAdminApi;
+import dev.vigil.agents.AgentApi;
+import dev.vigil.agents.AgentConsole;
+import dev.vigil.agents.AgentGuard;
+import dev.vigil.agents.AgentTokens;
+import dev.vigil.agents.Assignments;
+import dev.vigil.agents.PublicLocations;
 import dev.vigil.components.ComponentStore;
 import dev.vigil.config.ConfigSource;
 import dev.vigil.config.VigilConfig;
@@ -83,6 +90,7 @@ import dev.vigil.reminders.ReminderConsole;
 import dev.vigil.schedule.Scheduler;
 import dev.vigil.search.SearchHandlers;
 import dev.vigil.search.SearchIndex;
+import dev.vigil.statuspage.ComponentLocations;
 import dev.vigil.statuspage.StatusApi;
 import dev.vigil.statuspage.StatusHandlers;
 import dev.vigil.statuspage.StatusPublisher;
@@ -100,9 +108,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The composition root: builds every part of Vigil from its configuration and returns it
@@ -113,6 +124,7 @@ public final class Vigil {
     private static final int JOB_THREADS = 8;
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
     private static final Duration RETENTION_RUN = Duration.ofHours(1);
+    private static final Duration LOCATION_QUORUM_RUN = Duration.ofSeconds(2);
     /** Issue 11: the roll-ups, and so today's bar, are at most this far behind the checks. */
     private static final Duration ROLLUP_RUN = Duration.ofMinutes(1);
 
@@ -138,6 +150,8 @@ public final class Vigil {
     private final Javalin web;
     private final ConfigSync configSync;
     private final Telemetry telemetry;
+    /** Where components are checked from (issue 11); the public snapshot reads it once the probes exist. */
+    private final PublicLocations publicLocations;
 
     private Vigil(VigilConfig config, Clock clock, Set<String> demoFailing, ConfigSource source) {
         this.config = config;
@@ -160,7 +174,7 @@ public final class Vigil {
         Markdown markdown = new Markdown();
         StatusApi statusApi = new StatusApi(config.site(), pageId(config), times);
         this.publisher = new StatusPublisher(database, components, incidents, maintenanceStore, config.site(),
-                statusApi, markdown, templates, clock);
+                statusApi, markdown, templates, clock, this::componentLocations);
         // Thresholds arrive with each probe the registry starts (issue 3: probes come and go while running).
         this.outages = new OutageService(database, checks, probeStates, outageStore, components,
                 autoIncidents, new MaintenanceCalendar(), Map.of(), clock,
@@ -173,6 +187,7 @@ public final class Vigil {
                 probeEngine::checkNow);
         this.probes = new ProbeRegistry(config.probes(), database, probeSettings, probeEngine, outages,
                 httpClients, heartbeats, clock);
+        this.publicLocations = new PublicLocations(probes, outages);
         CheckRollupStore rollupStore = new CheckRollupStore();
         this.checkRollups = new CheckRollups(database, checks, rollupStore, config.site().timeZone());
         this.uptimeRollups = new UptimeRollups(database, components, probeStates, checks, sessions,
@@ -232,7 +247,7 @@ public final class Vigil {
                 new MaintenanceApi(maintenance, database, components, times, clock),
                 new SubscriberApi(notifications.subscriptions(), times),
                 new ProbeApi(probes, componentEditor, database, probeStates, checks, rollupStore, outageStore, heartbeats,
-                        times, clock),
+                        times, clock, outages),
                 new OpenApiDocument(siteUrl), new ActionItemApi(actionItems, times),
                 new PostmortemApi(postmortemConsole.postmortems(), postmortemConsole.editor(),
                         postmortemReview.automation(), times));
@@ -256,7 +271,31 @@ public final class Vigil {
                 ActionItemConsole.build(actionItems, duePolicy, database, components, markdown, templates, times,
                         siteName),
                 new ErrorPages(templates, siteName), new SecurityHeaders(siteUrl.startsWith("https:")),
-                new PingHandlers(heartbeats)));
+                new PingHandlers(heartbeats), agents(tokens, audit, templates, times, siteName)));
+    }
+
+    /** Probe agents (issue 11): their tokens report sightings to /metrics; they run the probes of their location. */
+    private Routes.Agents agents(SecretTokens secrets, AuditLog audit, Templates templates, TimeFormat times,
+            String siteName) {
+        AgentTokens agentTokens = new AgentTokens(database, audit, secrets, clock, new AgentTokens.Sightings() {
+            @Override
+            public void seen(String location, Instant at) {
+                telemetry.agentSeen(location, at);
+            }
+
+            @Override
+            public void gone(String location) {
+                telemetry.agentGone(location);
+            }
+        });
+        return new Routes.Agents(new AgentGuard(agentTokens),
+                new AgentApi(new Assignments(probes, config.canary()), outages, database, clock),
+                new AgentAdminApi(agentTokens, times), new AgentConsole(agentTokens, probes, templates, times, siteName));
+    }
+
+    /** The public page reads where components are checked from after the constructor made the probes. */
+    private Map<String, List<ComponentLocations.Place>> componentLocations(Handle handle) {
+        return publicLocations.read(handle);
     }
 
     /** Builds Vigil; nothing runs until {@link #start()}. */
@@ -294,6 +333,7 @@ public final class Vigil {
         publisher.rebuild();
         web.start(config.port());
         probes.refresh();
+        probes.startCanary(config.canary());
         scheduler.every("monitor-heartbeat", MonitorSessions.HEARTBEAT, MonitorSessions.HEARTBEAT,
                 at -> sessions.heartbeat());
         scheduler.every("status-refresh", STATUS_REFRESH, STATUS_REFRESH, at -> publisher.invalidate());
@@ -304,6 +344,8 @@ public final class Vigil {
         });
         scheduler.every("heartbeat-ping-retention", RETENTION_RUN, Duration.ofMinutes(2), at -> heartbeats.prune());
         scheduler.every("maintenance", MaintenanceService.JOB_INTERVAL, Duration.ZERO, at -> maintenance.advance());
+        // Issue 11: a location that stops reporting, or whose canary fails, stops counting toward its probes' quorum.
+        scheduler.every("location-quorum", LOCATION_QUORUM_RUN, LOCATION_QUORUM_RUN, at -> outages.applyElapsedTime());
         notifications.schedule(scheduler);
         reminders.schedule(scheduler);
         scheduler.start();

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final List<String> TOP_LEVEL_KEYS = List.of("site", "storage", "demo", "components", "probes",
-            "smtp", "notifications", "reminders", "postmortems", "metrics");
+            "smtp", "notifications", "reminders", "postmortems", "metrics", "canary");
     private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
     private static final Duration MIN_RETENTION = Duration.ofDays(1);
 
@@ -81,7 +81,8 @@ public final class ConfigLoader {
                 ReminderReader.read(root),
                 PostmortemReader.read(root),
                 firstAdmin,
-                MetricsAccessReader.read(root));
+                MetricsAccessReader.read(root),
+                Canary.read(root));
     }
 
     private static Duration retention(Section root) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Reads a probe's `locations` (default: the server alone) and `quorum` (default: a majority of them). */
 final class LocationsReader {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern NAME = ProbeLocations.NAME;
     private static final int MAX_LOCATIONS = 20;
 
     private LocationsReader() {}

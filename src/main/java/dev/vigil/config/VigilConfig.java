@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param firstAdmin VIGIL_ADMIN_EMAIL and VIGIL_ADMIN_PASSWORD: the administrator to create when
  *     there is none yet; null when unset. Holds a secret: never log it.
  * @param metricsAccess who may read /metrics (metrics.token); holds a secret: never log it
+ * @param canary the check of Vigil's own connectivity run at every location (issue 11); null when none
  */
 public record VigilConfig(
         SiteConfig site,
@@ -35,7 +36,8 @@ public record VigilConfig(
         ReminderPolicy reminders,
         PostmortemConfig postmortems,
         FirstAdmin firstAdmin,
-        MetricsAccess metricsAccess) {
+        MetricsAccess metricsAccess,
+        ProbeConfig canary) {
 
     public VigilConfig {
         components = List.copyOf(components);
@@ -54,17 +56,17 @@ public record VigilConfig(
                 + ", bootstrapToken=" + (bootstrapToken == null ? "unset" : "set")
                 + ", notifications=" + notifications + ", reminders=" + reminders + ", postmortems=" + postmortems
                 + ", firstAdmin=" + (firstAdmin == null ? "unset" : firstAdmin) + ", metricsAccess=" + metricsAccess
-                + "]";
+                + ", canary=" + (canary == null ? "none" : canary.target().shown()) + "]";
     }
 
     public VigilConfig withPort(int newPort) {
         return new VigilConfig(site, components, probes, newPort, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems, firstAdmin, metricsAccess);
+                notifications, reminders, postmortems, firstAdmin, metricsAccess, canary);
     }
 
     /** The same settings with the components and probes of a reloaded file (the rest needs a restart). */
     public VigilConfig withMonitoring(List<ComponentConfig> newComponents, List<ProbeConfig> newProbes) {
         return new VigilConfig(site, newComponents, newProbes, port, dataDir, dbUrl, retention, demo, bootstrapToken,
-                notifications, reminders, postmortems, firstAdmin, metricsAccess);
+                notifications, reminders, postmortems, firstAdmin, metricsAccess, canary);
     }
 }

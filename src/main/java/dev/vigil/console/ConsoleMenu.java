@@ -55,6 +55,7 @@ public final class ConsoleMenu {
             new Group("Team", List.of(
                     new Page("Users", "/console/users", Role.ADMIN),
                     new Page("API tokens", "/console/tokens", Role.ADMIN),
+                    new Page("Agents", "/console/agents", Role.ADMIN),
                     new Page("Audit log", "/console/audit", Role.VIEWER))));
 
     /** A link as the layout writes it; current is "page", "true" (a page under it) or null. */

@@ -9,9 +9,11 @@ import dev.vigil.console.Role;
 import dev.vigil.db.Database;
 import dev.vigil.errors.InvalidInput;
 import dev.vigil.errors.NotFound;
+import dev.vigil.outages.LocationView;
 import dev.vigil.heartbeats.HeartbeatView;
 import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.Outage;
+import dev.vigil.outages.OutageService;
 import dev.vigil.outages.OutageStore;
 import dev.vigil.outages.ProbeState;
 import dev.vigil.outages.ProbeStateStore;
@@ -44,7 +46,7 @@ import org.jdbi.v3.core.Handle;
  */
 public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database database, ProbeStateStore states,
         CheckStore checks, CheckRollupStore rollups, OutageStore outages, Heartbeats heartbeats, TimeFormat times,
-        Clock clock) {
+        Clock clock, OutageService detection) {
 
     static final List<String> FIELDS = List.of("id", "component", "url", "interval", "timeout", "connect_timeout",
             "max_body", "expect", "failures_to_open", "successes_to_close");
@@ -116,6 +118,8 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             json.put("status", state.status().name().toLowerCase(Locale.ROOT));
             json.put("last_check", checks.latest(handle, p.id(), 1).stream().findFirst()
                     .map(c -> check(c, TlsTarget.TYPE.equals(p.type()))).orElse(null));
+            json.put("quorum", p.locations().quorum());
+            json.put("locations", detection.locationsOf(handle, p.id()).stream().map(this::location).toList());
             json.put("open_outage", outages.openFor(handle, p.id()).map(this::outage).orElse(null));
             json.put("latency_24h", latency(handle, p.id()));
             if (heartbeat != null) {
@@ -180,6 +184,16 @@ public record ProbeApi(ProbeRegistry probes, ComponentEditor editor, Database da
             OptionalInt daysLeft = CertificateReasons.daysLeft(c.reason());
             json.put("certificate_days_left", daysLeft.isPresent() ? daysLeft.getAsInt() : null);
         }
+        return json;
+    }
+
+    /** What one location sees (issue 11): up, down, degraded, or no_data (silent, or its canary failed too). */
+    private Map<String, Object> location(LocationView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", view.name());
+        json.put("status", view.condition().apiName());
+        json.put("last_check_at", times.iso(view.lastCheckAt()));
+        json.put("reason", view.reason());
         return json;
     }
 

@@ -1,11 +1,13 @@
 package dev.vigil.monitoring;
 
 import dev.vigil.config.ProbeConfig;
+import dev.vigil.config.ProbeLocations;
 import dev.vigil.db.Database;
 import dev.vigil.engine.ProbeEngine;
 import dev.vigil.engine.ProbeSchedule;
 import dev.vigil.heartbeats.Heartbeats;
 import dev.vigil.outages.OutageService;
+import dev.vigil.outages.Placement;
 import dev.vigil.outages.Thresholds;
 import dev.vigil.probes.HttpClients;
 import dev.vigil.probes.Probe;
@@ -106,11 +108,30 @@ public final class ProbeRegistry {
      */
     private void start(ProbeConfig probe) {
         outages.useThresholds(probe.id(), new Thresholds(probe.failuresToOpen(), probe.successesToClose()));
+        outages.usePlacement(probe.id(), Placement.of(probe));
+        if (!probe.locations().names().contains(ProbeLocations.SERVER)) {
+            engine.cancel(probe.id()); // only agents check it (issue 11)
+            return;
+        }
         Probe check = Probes.of(probe, clock, clients, heartbeats);
         long spread = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         // Scheduling an id again replaces its schedule: a changed probe is restarted in one step.
         engine.schedule(new ProbeSchedule(check, hostOf(probe), probe.interval(),
                 probe.timeout(), Duration.ofMillis(spread), probe.retryInterval(), probe.failuresToOpen()));
+    }
+
+    /**
+     * Runs the canary at the server, as every agent runs it (issue 11): a check of Vigil's own connectivity whose
+     * failure makes the server's results inconclusive. Does nothing when none is configured.
+     */
+    public void startCanary(ProbeConfig canary) {
+        if (canary == null) {
+            return;
+        }
+        outages.useCanary(Placement.silentAfter(canary));
+        engine.schedule(new ProbeSchedule(Probes.of(canary, clock, clients, heartbeats), hostOf(canary), canary.interval(),
+                canary.timeout(), Duration.ZERO));
+        log.info("The canary runs every {} ({})", canary.interval(), canary.target().shown());
     }
 
     /** What the per-host limit counts by; a probe that connects nowhere counts on its own. */

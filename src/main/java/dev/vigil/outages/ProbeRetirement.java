@@ -48,6 +48,7 @@ public record ProbeRetirement(ProbeStateStore probes, OutageStore outages, Compo
         if (!probes.save(handle, probeId, ProbeState.initial(), stored.version())) {
             throw new IllegalStateException("probe " + probeId + " was updated concurrently");
         }
+        new LocationStateStore().forget(handle, probeId); // its locations start afresh too (issue 11)
         if (was != ProbeStatus.UP) {
             probes.appendTransition(handle, probeId, new ProbeTransition(was, ProbeStatus.UP, at, at, STATE_RESET_REASON));
         }

@@ -1,5 +1,6 @@
 package dev.vigil.probes;
 
+import dev.vigil.config.ProbeLocations;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.PreparedStatement;
@@ -15,22 +16,33 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** SQL for raw check results (their roll-ups are {@link CheckRollupStore}'s). Callers own the transaction. */
 public final class CheckStore {
 
+    /** Stores a check the server ran itself (location "server"). */
     public void insert(Handle handle, CheckResult r) {
-        insertAll(handle, List.of(r));
+        insert(handle, r, ProbeLocations.SERVER);
+    }
+
+    /** Stores a check taken at the given location: "server", or a probe agent's location (issue 11). */
+    public void insert(Handle handle, CheckResult r, String location) {
+        insertAll(handle, List.of(r), location);
+    }
+
+    /** Stores checks the server ran itself (location "server"). */
+    public void insertAll(Handle handle, List<CheckResult> results) {
+        insertAll(handle, results, ProbeLocations.SERVER);
     }
 
     /**
-     * Inserts the results in one JDBC batch: a batch of results costs one statement, not one per result
-     * (plain JDBC rather than Jdbi's binding, which cost more than SQLite's insert itself; issue 11).
+     * Inserts the results, all taken at one location, in one JDBC batch: a batch of results costs one statement,
+     * not one per result (plain JDBC rather than Jdbi's binding, which cost more than SQLite's insert itself).
      */
-    public void insertAll(Handle handle, List<CheckResult> results) {
+    public void insertAll(Handle handle, List<CheckResult> results, String location) {
         if (results.isEmpty()) {
             return;
         }
         try (PreparedStatement batch = handle.getConnection().prepareStatement("""
                 INSERT INTO check_results (probe_id, scheduled_at, started_at, duration_ms, ttfb_ms, outcome, reason,
-                                           status_code, interval_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                           status_code, interval_ms, location)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (CheckResult r : results) {
                 batch.setString(1, r.probeId());
                 batch.setLong(2, r.scheduledAt().toEpochMilli());
@@ -41,6 +53,7 @@ public final class CheckStore {
                 batch.setString(7, r.reason());
                 setNullable(batch, 8, r.statusCode());
                 batch.setInt(9, clamp(r.interval()));
+                batch.setString(10, location);
                 batch.addBatch();
             }
             batch.executeBatch();
@@ -59,6 +72,19 @@ public final class CheckStore {
         } else {
             statement.setInt(index, value);
         }
+    }
+
+    /**
+     * Whether an agent's result of this probe, location and schedule is stored already (sent again). The
+     * repeated "location <> 'server'" lets SQLite use the partial unique index that guards the same.
+     */
+    public boolean hasAgentResult(Handle handle, String probeId, String location, Instant scheduledAt) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM check_results
+                         WHERE probe_id = :probe AND location = :location AND scheduled_at = :scheduled
+                           AND location <> 'server'""")
+                .bind("probe", probeId).bind("location", location).bind("scheduled", scheduledAt.toEpochMilli())
+                .mapTo(Integer.class).one() > 0;
     }
 
     /** The latest results of a probe, newest first. */

@@ -27,9 +27,10 @@ public record StatusPageView(
     public record Group(String name, String statusLabel, String statusClass, String affected,
             List<ComponentView> components) {}
 
+    /** checkedFrom: where its checks come from and what each place sees (issue 11); null when from the server alone. */
     public record ComponentView(
             String id, String name, String description, String statusLabel, String statusClass,
-            String uptime, List<DayView> days) {}
+            String uptime, List<DayView> days, String checkedFrom) {}
 
     /**
      * One day of the uptime bar.

@@ -35,6 +35,11 @@ record StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
     }
 
     StatusPageView page(StatusData data, int days) {
+        return page(data, days, java.util.Map.of());
+    }
+
+    /** @param places where each component is checked from (issue 11); components without an entry show no line */
+    StatusPageView page(StatusData data, int days, java.util.Map<String, List<ComponentLocations.Place>> places) {
         StatusData.Overall overall = data.overall();
         List<Group> groups = new ArrayList<>();
         for (ComponentGroups.Entry entry : ComponentGroups.of(data.components()).entries()) {
@@ -42,7 +47,8 @@ record StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
             int affected = ServiceHealth.of(entry.members()).affected();
             groups.add(new Group(entry.name(), worst.label(), cssClass(worst),
                     affected == 0 ? null : affected + " of " + entry.members().size() + " affected",
-                    entry.members().stream().map(c -> component(c, data.uptime().get(c.id()))).toList()));
+                    entry.members().stream().map(c -> component(c, data.uptime().get(c.id()), places.get(c.id())))
+                            .toList()));
         }
         String zone = site.timeZone().getId() + " ("
                 + site.timeZone().getDisplayName(TextStyle.SHORT, Locale.US) + ")";
@@ -90,12 +96,26 @@ record StatusPageViews(SiteConfig site, TimeFormat times, Markdown markdown) {
         return names;
     }
 
-    private ComponentView component(Component c, List<DayUptime> days) {
+    private ComponentView component(Component c, List<DayUptime> days, List<ComponentLocations.Place> places) {
         List<DayUptime> history = days == null ? List.of() : days;
         Double overall = UptimeCalculator.overall(history);
         return new ComponentView(c.id(), c.name(), c.description(), c.status().label(), cssClass(c.status()),
                 overall == null ? "no data" : percent(overall) + " uptime",
-                history.stream().map(this::day).toList());
+                history.stream().map(this::day).toList(), checkedFrom(places));
+    }
+
+    /** "Checked from server, eu-west (no data)": each place, with what it sees unless that is "up"; null for none. */
+    static String checkedFrom(List<ComponentLocations.Place> places) {
+        if (places == null || places.isEmpty()) {
+            return null;
+        }
+        List<String> parts = places.stream().map(p -> p.name() + switch (p.status()) {
+            case "down" -> " (failing)";
+            case "degraded" -> " (slow)";
+            case "no_data" -> " (no data)";
+            default -> "";
+        }).toList();
+        return "Checked from " + String.join(", ", parts);
     }
 
     private DayView day(DayUptime d) {

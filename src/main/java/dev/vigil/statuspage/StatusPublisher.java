@@ -68,9 +68,19 @@ public final class StatusPublisher implements AutoCloseable {
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
     private volatile StatusSnapshot snapshot;
     private final IncidentPageCache incidentPages = new IncidentPageCache();
+    private final ComponentLocations locations;
 
     public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
             MaintenanceStore maintenances, SiteConfig site, StatusApi api, Markdown markdown, Templates templates, Clock clock) {
+        this(database, components, incidents, maintenances, site, api, markdown, templates, clock,
+                ComponentLocations.NONE);
+    }
+
+    /** @param locations where components are checked from (issue 11), for the line under each */
+    public StatusPublisher(Database database, ComponentStore components, IncidentStore incidents,
+            MaintenanceStore maintenances, SiteConfig site, StatusApi api, Markdown markdown,
+            Templates templates, Clock clock, ComponentLocations locations) {
+        this.locations = locations;
         this.database = database;
         this.components = components;
         this.incidents = incidents;
@@ -116,7 +126,7 @@ public final class StatusPublisher implements AutoCloseable {
         Reading reading = load();
         StatusData data = reading.status();
         List<HistoryFeeds.Entry> history = feeds.entries(reading.history());
-        String page = templates.render("statuspage/index.jte", views.page(data, HISTORY_DAYS));
+        String page = templates.render("statuspage/index.jte", views.page(data, HISTORY_DAYS, reading.places()));
         snapshot = new StatusSnapshot(
                 CachedResponse.of("text/html; charset=utf-8", page),
                 CachedResponse.of("application/json", write(api.summary(data))),
@@ -155,7 +165,8 @@ public final class StatusPublisher implements AutoCloseable {
     public record NoticeView(String html, String publishedAt) {}
 
     /** One consistent read: what the page and API show, and what the feeds list. */
-    private record Reading(StatusData status, HistoryFeeds.Source history) {}
+    private record Reading(StatusData status, HistoryFeeds.Source history,
+            Map<String, List<ComponentLocations.Place>> places) {}
 
     private Reading load() {
         Instant now = clock.instant();
@@ -167,7 +178,8 @@ public final class StatusPublisher implements AutoCloseable {
             List<Incident> recent = incidents.since(handle, now.minus(RECENT_INCIDENTS), 50);
             List<Maintenance> current = maintenances.current(handle);
             List<Maintenance> latest = maintenances.latest(handle, LATEST_MAINTENANCES);
-            return new Reading(new StatusData(now, all, days, unresolved, recent, current, latest), history(handle));
+            return new Reading(new StatusData(now, all, days, unresolved, recent, current, latest), history(handle),
+                    locations.read(handle));
         });
     }
 

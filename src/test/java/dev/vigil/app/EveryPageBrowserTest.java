@@ -114,7 +114,7 @@ class EveryPageBrowserTest {
         page("/invite/{token}", invitation);
         page("/reset/{token}", reset);
         for (String path : List.of("/console", "/console/audit", "/console/maintenance", "/console/maintenance/new",
-                "/console/account", "/console/users", "/console/tokens", "/console/notifications",
+                "/console/account", "/console/users", "/console/tokens", "/console/agents", "/console/notifications",
                 "/console/notifications/deliveries", "/console/action-items/reminders", "/console/components",
                 "/console/components/new", "/console/probes/new", "/console/config/reload", "/console/incidents",
                 "/console/incidents/new", "/console/incidents/backfill", "/console/incidents/templates",

@@ -19,7 +19,8 @@ class LayeringTest {
     /** Plumbing: it serves every feature and knows none. */
     private static final String[] BOTTOM = {"dev.vigil.web..", "dev.vigil.errors..", "dev.vigil.db..",
             "dev.vigil.config..", "dev.vigil.time..", "dev.vigil.schedule..", "dev.vigil.markdown.."};
-    private static final String[] FEATURES = {"dev.vigil.accounts..", "dev.vigil.actionitems..",
+    private static final String[] FEATURES = {"dev.vigil.accounts..", "dev.vigil.actionitems..", "dev.vigil.agent..",
+            "dev.vigil.agents..",
             "dev.vigil.components..", "dev.vigil.console..", "dev.vigil.demo..", "dev.vigil.engine..", "dev.vigil.heartbeats..", "dev.vigil.incidents..",
             "dev.vigil.maintenance..", "dev.vigil.metrics..", "dev.vigil.monitoring..", "dev.vigil.notifications..",
             "dev.vigil.home..", "dev.vigil.outages..", "dev.vigil.postmortems..", "dev.vigil.probes..", "dev.vigil.reminders..", "dev.vigil.search..",

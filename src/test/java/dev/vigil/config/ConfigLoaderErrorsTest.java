@@ -165,7 +165,7 @@ class ConfigLoaderErrorsTest {
     void a_top_level_that_is_not_a_mapping_lists_the_top_level_keys() {
         assertThat(problemsOf("- site\n- probes\n")).containsExactly(
                 "top level: a list must be a mapping with the keys site, storage, demo, components, probes, smtp, "
-                        + "notifications, reminders, postmortems, metrics");
+                        + "notifications, reminders, postmortems, metrics, canary");
     }
 
     @Test
