@@ -141,7 +141,8 @@ class ApiAccessTest {
                 "/api/v1/maintenances/{id}", "/api/v1/maintenances/{id}/cancel", "/api/v1/subscribers",
                 "/api/v1/subscribers/{id}", "/api/v1/probes", "/api/v1/probes/{id}", "/api/v1/openapi.json",
                 "/api/v1/action-items", "/api/v1/action-items/{id}", "/api/v1/postmortems/{id}/action-items",
-                "/api/v1/postmortems", "/api/v1/postmortems/{id}", "/api/v1/postmortems/{id}/status");
+                "/api/v1/postmortems", "/api/v1/postmortems/{id}", "/api/v1/postmortems/{id}/status", "/api/v1/agents",
+                "/api/v1/agents/{id}", "/api/v1/agent/probes", "/api/v1/agent/results");
         assertThat(description.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(description.at("/components/schemas/Error/required").toString()).contains("error", "message");
         assertThat(description.at("/paths/~1api~1v1~1incidents/post/responses/201/content/application~1json/schema/$ref")
